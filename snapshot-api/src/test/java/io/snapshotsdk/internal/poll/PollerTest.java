@@ -1,0 +1,144 @@
+package io.snapshotsdk.internal.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.snapshotsdk.ErrorDetails;
+import io.snapshotsdk.NotFoundException;
+import io.snapshotsdk.OperationFailedException;
+import io.snapshotsdk.Snapshot;
+import io.snapshotsdk.SnapshotState;
+import io.snapshotsdk.ThrottledException;
+import io.snapshotsdk.TransportException;
+import io.snapshotsdk.WaitOptions;
+import io.snapshotsdk.WaitTimeoutException;
+import io.snapshotsdk.testing.ManualClock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The poller on a manual clock: exact pauses, no wall-clock time. */
+class PollerTest {
+    private ManualClock clock;
+    private Poller poller;
+
+    @BeforeEach
+    void setUp() {
+        clock = ManualClock.start();
+        poller = new Poller("test", clock, clock.sleeper());
+    }
+
+    private static Snapshot snap(SnapshotState state, Integer progress) {
+        Snapshot.Builder b = Snapshot.builder().id("s-1").providerId("test").state(state).providerState(state.name().toLowerCase());
+        if (progress != null) {
+            b.progressPercent(progress);
+        }
+        return b.build();
+    }
+
+    /** Answers polls from a script; each entry is a snapshot or an exception to throw. */
+    private static Poller.PollFunction script(Object... answers) {
+        Deque<Object> q = new ArrayDeque<>(List.of(answers));
+        return last -> {
+            Object next = q.isEmpty() ? last : q.pop();
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
+            return next instanceof Poller.Poll p ? p : Poller.Poll.of((Snapshot) next);
+        };
+    }
+
+    @Test
+    void backsOffByHalfUpToTheMaximumAndReportsEveryPoll() {
+        List<Integer> progress = new ArrayList<>();
+        WaitOptions options = WaitOptions.builder().pollInterval(Duration.ofSeconds(2)).maxPollInterval(Duration.ofSeconds(5))
+                .onProgress(s -> progress.add(s.progressPercent().orElse(-1))).build();
+
+        Snapshot ready = poller.await(snap(SnapshotState.CREATING, 0), options, script(
+                snap(SnapshotState.CREATING, 10), snap(SnapshotState.CREATING, 30), snap(SnapshotState.CREATING, 60),
+                snap(SnapshotState.CREATING, 90), snap(SnapshotState.READY, 100)));
+
+        assertThat(ready.state()).isEqualTo(SnapshotState.READY);
+        assertThat(progress).containsExactly(10, 30, 60, 90, 100);
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(3),
+                Duration.ofMillis(4500), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aReadySnapshotIsReturnedWithoutPolling() {
+        Snapshot ready = snap(SnapshotState.READY, 100);
+        assertThat(poller.await(ready, WaitOptions.defaults(), last -> { throw new AssertionError("no poll"); })).isSameAs(ready);
+        assertThat(clock.sleeps()).isEmpty();
+    }
+
+    @Test
+    void honoursALongerPauseTheProviderAsksFor() {
+        poller.await(snap(SnapshotState.CREATING, null), WaitOptions.defaults(), script(
+                new Poller.Poll(snap(SnapshotState.CREATING, null), Optional.of(Duration.ofSeconds(20))),
+                snap(SnapshotState.READY, null)));
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void failedEndsInOperationFailed() {
+        OperationFailedException e = catchThrowableOfType(OperationFailedException.class,
+                () -> poller.await(snap(SnapshotState.CREATING, 5), WaitOptions.defaults(), script(snap(SnapshotState.FAILED, null))));
+        assertThat(e.snapshotId()).isEqualTo("s-1");
+        assertThat(e.snapshot()).map(Snapshot::state).contains(SnapshotState.FAILED);
+        assertThat(e.providerId()).isEqualTo("test");
+    }
+
+    @Test
+    void deletingEndsInOperationFailed() {
+        OperationFailedException e = catchThrowableOfType(OperationFailedException.class,
+                () -> poller.await(snap(SnapshotState.CREATING, 5), WaitOptions.defaults(), script(snap(SnapshotState.DELETING, null))));
+        assertThat(e.getMessage()).contains("being deleted");
+    }
+
+    @Test
+    void timesOutAtTheDeadlineWithTheLastSnapshotSeen() {
+        WaitOptions options = WaitOptions.builder().timeout(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(4))
+                .maxPollInterval(Duration.ofSeconds(4)).build();
+        WaitTimeoutException e = catchThrowableOfType(WaitTimeoutException.class,
+                () -> poller.await(snap(SnapshotState.CREATING, 0), options, script(
+                        snap(SnapshotState.CREATING, 20), snap(SnapshotState.CREATING, 40), snap(SnapshotState.CREATING, 55))));
+        assertThat(e.lastSeen()).flatMap(s -> s.progressPercent().stream().boxed().findFirst()).contains(55);
+        assertThat(e.timeout()).isEqualTo(Duration.ofSeconds(10));
+        // Never past the deadline: the last pause is cut to what was left.
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void toleratesTransientPollFailuresUntilReady() {
+        ThrottledException throttled = new ThrottledException("test", ErrorDetails.builder().httpStatus(429)
+                .errorCode("Throttling").retryable(true).retryAfter(Duration.ofSeconds(9)).build());
+        Snapshot ready = poller.await(snap(SnapshotState.CREATING, 0), WaitOptions.defaults(), script(
+                throttled, new TransportException("test", "reset", null), snap(SnapshotState.READY, 100)));
+        assertThat(ready.state()).isEqualTo(SnapshotState.READY);
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(9), Duration.ofMillis(4500));
+    }
+
+    @Test
+    void aRefusalThatWillNotPassEndsTheWait() {
+        NotFoundException gone = new NotFoundException("test", ErrorDetails.builder().httpStatus(404).errorCode("NotFound").build());
+        assertThat(catchThrowableOfType(NotFoundException.class,
+                () -> poller.await(snap(SnapshotState.CREATING, 0), WaitOptions.defaults(), script(gone)))).isSameAs(gone);
+    }
+
+    @Test
+    void anInterruptEndsTheWaitAndKeepsTheFlag() {
+        Poller interrupted = new Poller("test", clock, d -> { throw new InterruptedException(); });
+        try {
+            catchThrowableOfType(io.snapshotsdk.SnapshotException.class,
+                    () -> interrupted.await(snap(SnapshotState.CREATING, 0), WaitOptions.defaults(), script()));
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}
