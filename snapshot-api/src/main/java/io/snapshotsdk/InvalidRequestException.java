@@ -37,13 +37,19 @@ public class InvalidRequestException extends SnapshotException {
             Objects.requireNonNull(rule, "rule");
         }
 
+        /**
+         * Returns {@code field: rule}.
+         *
+         * @return the violation as text
+         */
         @Override
         public String toString() {
             return field + ": " + rule;
         }
     }
 
-    private final List<Violation> violations;
+    // Not serialized: the message keeps the violations as text.
+    private final transient List<Violation> violations;
 
     /**
      * Creates an exception listing {@code violations}.
@@ -69,12 +75,13 @@ public class InvalidRequestException extends SnapshotException {
     }
 
     /**
-     * Returns the broken rules, in the order they were found.
+     * Returns the broken rules, in the order they were found. Not kept when the exception is
+     * serialized; the message still lists them.
      *
-     * @return one or more violations
+     * @return one or more violations; empty only after deserialization
      */
     public List<Violation> violations() {
-        return violations;
+        return violations == null ? List.of() : violations;
     }
 
     private static String message(String providerId, List<Violation> violations) {

@@ -10,7 +10,9 @@ import java.util.Optional;
 public class OperationFailedException extends SnapshotException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial the snapshot id */
     private final String snapshotId;
+    /** @serial the provider's error code, or null */
     private final String errorCode;
     private final transient Snapshot snapshot;
 

@@ -21,11 +21,17 @@ import java.util.Optional;
 public class ServiceException extends SnapshotException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial the HTTP status */
     private final int httpStatus;
+    /** @serial the provider's error code */
     private final String errorCode;
+    /** @serial the provider's message */
     private final String errorMessage;
+    /** @serial the request id, or null */
     private final String requestId;
+    /** @serial whether the failure is transient */
     private final boolean retryable;
+    /** @serial the requested delay, or null */
     private final Duration retryAfter;
 
     /**

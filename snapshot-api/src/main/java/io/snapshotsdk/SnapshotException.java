@@ -11,6 +11,7 @@ import java.util.Objects;
 public class SnapshotException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial the provider id */
     private final String providerId;
 
     /**

@@ -12,7 +12,9 @@ import java.util.OptionalInt;
 public class TransportException extends SnapshotException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial the HTTP status, or 0 when no response arrived */
     private final int httpStatus;
+    /** @serial the request id, or null */
     private final String requestId;
 
     /**

@@ -13,6 +13,7 @@ public class WaitTimeoutException extends SnapshotException {
     private static final long serialVersionUID = 1L;
 
     private final transient Snapshot lastSeen;
+    /** @serial the wait that ran out */
     private final Duration timeout;
 
     /**

@@ -267,6 +267,17 @@ public abstract class SnapshotProviderContract {
         assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
+    @Test
+    void aClosedClientRefusesCallsWithoutSending() {
+        SnapshotClient client = client();
+        client.close();
+        client.close();
+        server.resetRequests();
+        assertThatThrownBy(() -> client.getSnapshot(snapshotId())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> client.createSnapshot(validRequest())).isInstanceOf(IllegalStateException.class);
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+    }
+
     // ---- helpers -------------------------------------------------------------------------
 
     /** Returns a client for the provider found by {@link ServiceLoader}, on the test clock. */
