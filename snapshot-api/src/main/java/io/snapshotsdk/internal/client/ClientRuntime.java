@@ -27,6 +27,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Poller poller;
+    private final RetryPolicy retryPolicy;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ClientRuntime(String providerId, CommonSettings settings, ProviderContext context) {
@@ -37,6 +38,7 @@ public final class ClientRuntime implements AutoCloseable {
         this.clock = context.clock();
         this.sleeper = context.sleeper();
         this.poller = new Poller(providerId, clock, sleeper);
+        this.retryPolicy = RetryPolicy.defaults(settings.maxAttempts());
     }
 
     /** Creates the runtime of one client. */
@@ -48,7 +50,7 @@ public final class ClientRuntime implements AutoCloseable {
     public HttpPipeline.Builder pipeline() {
         return HttpPipeline.builder(providerId)
                 .transport(new JdkTransport(httpClient, settings.requestTimeout(), MAX_BODY_BYTES))
-                .retryPolicy(RetryPolicy.defaults(settings.maxAttempts()))
+                .retryPolicy(retryPolicy)
                 .clock(clock)
                 .sleeper(sleeper);
     }
@@ -66,6 +68,11 @@ public final class ClientRuntime implements AutoCloseable {
     /** Returns the sleeper. */
     public Sleeper sleeper() {
         return sleeper;
+    }
+
+    /** Returns the retry policy every pipeline of this client uses. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     /** Returns the poller for {@code awaitSnapshot}. */

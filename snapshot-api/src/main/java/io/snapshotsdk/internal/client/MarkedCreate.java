@@ -1,0 +1,92 @@
+package io.snapshotsdk.internal.client;
+
+import io.snapshotsdk.ServiceException;
+import io.snapshotsdk.Snapshot;
+import io.snapshotsdk.SnapshotException;
+import io.snapshotsdk.ThrottledException;
+import io.snapshotsdk.TransportException;
+import io.snapshotsdk.internal.http.RetryPolicy;
+import io.snapshotsdk.spi.Sleeper;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Exactly-once create for clouds without an idempotency token (Storage Gateway, Cinder v2/v3):
+ * the create carries a marker tag with the token, and after an ambiguous failure (a timeout, a
+ * reset after sending, a server error) the snapshot is first looked up by that marker and
+ * returned instead of being created again. Throttling proves nothing was made and is re-sent
+ * without a lookup; when the lookup itself fails, nothing is re-sent.
+ */
+public final class MarkedCreate {
+    private MarkedCreate() {}
+
+    /**
+     * Runs {@code create} up to {@link RetryPolicy#maxAttempts()} times.
+     *
+     * @param create sends the create once (its request must not be retried by the pipeline)
+     * @param findByMarker looks the snapshot up by the create's marker
+     */
+    public static Snapshot run(RetryPolicy policy, Sleeper sleeper, Supplier<Snapshot> create,
+            Supplier<Optional<Snapshot>> findByMarker) {
+        List<SnapshotException> earlier = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            SnapshotException failure;
+            Optional<Duration> retryAfter = Optional.empty();
+            try {
+                return create.get();
+            } catch (ServiceException e) {
+                if (!e.isRetryable()) {
+                    throw withEarlier(e, earlier);
+                }
+                failure = e;
+                retryAfter = e.retryAfter();
+            } catch (TransportException e) {
+                if (notSent(e)) {
+                    // The pipeline has already retried a refused connection as far as it may.
+                    throw withEarlier(e, earlier);
+                }
+                failure = e;
+            }
+            if (!(failure instanceof ThrottledException)) {
+                Optional<Snapshot> made;
+                try {
+                    made = findByMarker.get();
+                } catch (SnapshotException lookupFailed) {
+                    // Unable to tell whether the create took effect: re-sending could make a second
+                    // snapshot, so give up and say both.
+                    failure.addSuppressed(lookupFailed);
+                    throw withEarlier(failure, earlier);
+                }
+                if (made.isPresent()) {
+                    return made.get();
+                }
+            }
+            Optional<Duration> delay = attempt < policy.maxAttempts() ? policy.delayAfter(attempt, retryAfter) : Optional.empty();
+            if (delay.isEmpty()) {
+                throw withEarlier(failure, earlier);
+            }
+            earlier.add(failure);
+            try {
+                sleeper.sleep(delay.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                earlier.remove(earlier.size() - 1);
+                throw withEarlier(failure, earlier);
+            }
+        }
+    }
+
+    private static boolean notSent(TransportException e) {
+        return e.getCause() instanceof ConnectException || e.getCause() instanceof HttpConnectTimeoutException;
+    }
+
+    private static SnapshotException withEarlier(SnapshotException e, List<SnapshotException> earlier) {
+        earlier.forEach(e::addSuppressed);
+        return e;
+    }
+}
