@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -136,7 +137,7 @@ class HttpPipelineWireTest {
     @Test
     void doesNotRetryAnUnprotectedCreateAfterAResponse() {
         server.stubFor(post(urlEqualTo("/thing")).willReturn(aResponse().withStatus(503)));
-        catchThrowableOfType(ServiceException.class, () -> pipeline().send(postThing(false)));
+        assertThatThrownBy(() -> pipeline().send(postThing(false))).isInstanceOf(ServiceException.class);
         server.verify(1, postRequestedFor(urlEqualTo("/thing")));
     }
 
@@ -164,7 +165,7 @@ class HttpPipelineWireTest {
     @Test
     void aResetAfterAnUnprotectedCreateWasSentIsNotRetried() {
         server.stubFor(post(urlEqualTo("/thing")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        catchThrowableOfType(TransportException.class, () -> pipeline().send(postThing(false)));
+        assertThatThrownBy(() -> pipeline().send(postThing(false))).isInstanceOf(TransportException.class);
         server.verify(1, postRequestedFor(urlEqualTo("/thing")));
     }
 

@@ -134,8 +134,9 @@ class PollerTest {
     void anInterruptEndsTheWaitAndKeepsTheFlag() {
         Poller interrupted = new Poller("test", clock, d -> { throw new InterruptedException(); });
         try {
-            catchThrowableOfType(io.snapshotsdk.SnapshotException.class,
-                    () -> interrupted.await(snap(SnapshotState.CREATING, 0), WaitOptions.defaults(), script()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> interrupted.await(snap(SnapshotState.CREATING, 0), WaitOptions.defaults(), script()))
+                    .isInstanceOf(io.snapshotsdk.SnapshotException.class).hasMessageContaining("interrupted");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
