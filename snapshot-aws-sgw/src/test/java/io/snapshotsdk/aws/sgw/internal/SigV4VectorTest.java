@@ -116,12 +116,18 @@ class SigV4VectorTest {
         assertThat(signature).isEqualTo(signatureOf(suiteFile(name, "authz")));
     }
 
+    /**
+     * The cases whose .req, .sts and .authz agree. Erratum: post-x-www-form-urlencoded-parameters'
+     * .sts and .authz were computed from another request than its .req (see the vectors' README),
+     * so only its .req to .creq and .sts to signature steps hold, and those are tested above.
+     */
+    static Stream<String> consistentSuiteCases() throws Exception {
+        return suiteCases().filter(name -> !name.equals("post-x-www-form-urlencoded-parameters"));
+    }
+
     @ParameterizedTest
-    @MethodSource("suiteCases")
+    @MethodSource("consistentSuiteCases")
     void suiteRequestGivesItsAuthorization(String name) throws Exception {
-        // Erratum: this case's .sts and .authz were computed from a different request than its
-        // .req (see the vectors' README); only its .req -> .creq and .sts -> signature steps hold.
-        org.junit.jupiter.api.Assumptions.assumeFalse(name.equals("post-x-www-form-urlencoded-parameters"));
         RawRequest r = RawRequest.parse(suiteFile(name, "req"));
         String authz = suiteFile(name, "authz");
         // Sign exactly the headers the published Authorization names (erratum of
