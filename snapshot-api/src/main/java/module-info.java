@@ -6,6 +6,7 @@
 module io.snapshotsdk {
     requires transitive java.net.http;
     requires com.fasterxml.jackson.databind;
+    requires java.xml;
     requires static org.immutables.value.annotations;
 
     exports io.snapshotsdk;
@@ -27,6 +28,9 @@ module io.snapshotsdk {
             io.snapshotsdk.azure, io.snapshotsdk.yandex, io.snapshotsdk.aws.sgw,
             io.snapshotsdk.aliyun, io.snapshotsdk.openstack, io.snapshotsdk.testkit;
     exports io.snapshotsdk.internal.settings to
+            io.snapshotsdk.azure, io.snapshotsdk.yandex, io.snapshotsdk.aws.sgw,
+            io.snapshotsdk.aliyun, io.snapshotsdk.openstack, io.snapshotsdk.testkit;
+    exports io.snapshotsdk.internal.xml to
             io.snapshotsdk.azure, io.snapshotsdk.yandex, io.snapshotsdk.aws.sgw,
             io.snapshotsdk.aliyun, io.snapshotsdk.openstack, io.snapshotsdk.testkit;
 

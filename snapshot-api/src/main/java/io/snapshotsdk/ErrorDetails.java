@@ -2,6 +2,7 @@ package io.snapshotsdk;
 
 import io.snapshotsdk.spi.ValueStyle;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -64,6 +65,15 @@ public abstract class ErrorDetails {
      * @return the requested delay
      */
     public abstract Optional<Duration> retryAfter();
+
+    /**
+     * Returns provider-specific facts about the refusal that have no common field, such as
+     * Alibaba Cloud's {@code recommend} troubleshooting link or Storage Gateway's
+     * {@code errorType}. Each provider documents its keys.
+     *
+     * @return the attributes; empty when there are none
+     */
+    public abstract Map<String, String> attributes();
 
     /**
      * Returns a new builder.

@@ -1,6 +1,9 @@
 package io.snapshotsdk;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,6 +36,8 @@ public class ServiceException extends SnapshotException {
     private final boolean retryable;
     /** @serial the requested delay, or null */
     private final Duration retryAfter;
+    /** @serial provider-specific facts */
+    private final LinkedHashMap<String, String> attributes;
 
     /**
      * Creates an exception from what the provider said.
@@ -48,6 +53,7 @@ public class ServiceException extends SnapshotException {
         this.requestId = details.requestId().orElse(null);
         this.retryable = details.retryable();
         this.retryAfter = details.retryAfter().orElse(null);
+        this.attributes = new LinkedHashMap<>(details.attributes());
     }
 
     /**
@@ -98,6 +104,16 @@ public class ServiceException extends SnapshotException {
     }
 
     /**
+     * Returns provider-specific facts about the refusal, such as Alibaba Cloud's
+     * {@code recommend} link; see {@link ErrorDetails#attributes()}.
+     *
+     * @return the attributes; empty when there are none
+     */
+    public Map<String, String> attributes() {
+        return Collections.unmodifiableMap(attributes);
+    }
+
+    /**
      * Returns everything the provider said, as one value.
      *
      * @return the error details
@@ -110,6 +126,7 @@ public class ServiceException extends SnapshotException {
                 .requestId(requestId())
                 .retryable(retryable)
                 .retryAfter(retryAfter())
+                .attributes(attributes)
                 .build();
     }
 

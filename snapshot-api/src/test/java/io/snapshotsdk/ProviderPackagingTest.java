@@ -108,7 +108,7 @@ class ProviderPackagingTest {
         stubCreate();
         List<String> cmd = new ArrayList<>(List.of(tool("java"), "--module-path",
                 pathOf(concat(List.of(apiClasses, providerJar), jackson))));
-        for (String pkg : List.of("client", "codec", "http", "json", "poll", "settings")) {
+        for (String pkg : List.of("client", "codec", "http", "json", "poll", "settings", "xml")) {
             // The internal packages are exported only to the provider modules by name.
             cmd.add("--add-exports");
             cmd.add("io.snapshotsdk/io.snapshotsdk.internal." + pkg + "=" + MODULE);

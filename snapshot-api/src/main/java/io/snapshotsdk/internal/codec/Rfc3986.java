@@ -51,6 +51,42 @@ public final class Rfc3986 {
         return out.toString();
     }
 
+    /**
+     * Returns {@code s} with every {@code %XX} decoded as UTF-8; a {@code +} stays a {@code +}
+     * (form decoding's space is not RFC 3986) and a malformed escape is kept as it is.
+     */
+    public static String decode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            int hi = i + 2 < bytes.length ? hexValue(bytes[i + 1]) : -1;
+            int lo = i + 2 < bytes.length ? hexValue(bytes[i + 2]) : -1;
+            if (bytes[i] == '%' && hi >= 0 && lo >= 0) {
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                out.write(bytes[i]);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hexValue(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
+    }
+
     private static boolean isUnreserved(int b) {
         return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
                 || b == '-' || b == '.' || b == '_' || b == '~';

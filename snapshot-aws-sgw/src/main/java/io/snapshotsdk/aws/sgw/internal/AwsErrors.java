@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.snapshotsdk.internal.xml.Xml;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -107,11 +108,13 @@ final class AwsErrors {
             kind = kind(nested.get(), r.status());
             retryable = nested.get().equals("ServiceUnavailable") || nested.get().equals("RequestTimeout");
         }
-        return ServiceErrors.create(ID, kind, ServiceErrors.details(r, clock)
+        ErrorDetails.Builder d = ServiceErrors.details(r, clock)
                 .errorCode(code)
                 .message(text.toString())
                 .retryable(retryable || (kind == Kind.OTHER && r.status() >= 500))
-                .build());
+                .putAttributes("errorType", type.get());
+        details.forEach((k, val) -> d.putAttributes("errorDetails." + k, val));
+        return ServiceErrors.create(ID, kind, d.build());
     }
 
     /** Returns the code of an EC2 XML refusal, when the body is one. */

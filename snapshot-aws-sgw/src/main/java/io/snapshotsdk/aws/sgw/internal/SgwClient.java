@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import io.snapshotsdk.internal.xml.Xml;
 import javax.xml.stream.XMLStreamException;
 
 /**

@@ -4,7 +4,6 @@ import io.snapshotsdk.internal.codec.Hashing;
 import io.snapshotsdk.internal.codec.Rfc3986;
 import io.snapshotsdk.internal.http.Headers;
 import io.snapshotsdk.internal.http.Request;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -168,10 +167,9 @@ public final class SigV4 {
                 }
                 continue;
             }
-            out.add(Rfc3986.encode(percentDecode(seg)));
+            out.add(Rfc3986.encode(Rfc3986.decode(seg)));
         }
-        String joined = "/" + String.join("/", out);
-        return joined;
+        return "/" + String.join("/", out);
     }
 
     /** Returns the canonical query: names and values decoded, encoded once, sorted by name then value. */
@@ -187,7 +185,7 @@ public final class SigV4 {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            pairs.add(new String[] {Rfc3986.encode(percentDecode(name)), Rfc3986.encode(percentDecode(value))});
+            pairs.add(new String[] {Rfc3986.encode(Rfc3986.decode(name)), Rfc3986.encode(Rfc3986.decode(value))});
         }
         pairs.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
         StringBuilder s = new StringBuilder();
@@ -224,36 +222,5 @@ public final class SigV4 {
             }
         }
         return s.toString();
-    }
-
-    // Percent-decoding without URLDecoder's '+' as space, which SigV4 does not do.
-    private static String percentDecode(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
-                out.write(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
-                i += 2;
-            } else {
-                out.write(bytes[i]);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 }

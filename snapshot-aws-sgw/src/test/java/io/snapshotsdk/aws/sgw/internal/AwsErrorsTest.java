@@ -83,6 +83,8 @@ class AwsErrorsTest {
         assertThat(e.isRetryable()).isFalse();
         assertThat(e.getMessage()).contains("InvalidGatewayRequestException: The specified volume was not found.")
                 .contains("volumeArn=arn:aws:storagegateway:us-east-1:111122223333:gateway/sgw-12A3456B/volume/vol-1122AABB");
+        assertThat(e.attributes()).containsEntry("errorType", "InvalidGatewayRequestException")
+                .containsEntry("errorDetails.volumeArn", "arn:aws:storagegateway:us-east-1:111122223333:gateway/sgw-12A3456B/volume/vol-1122AABB");
     }
 
     @org.junit.jupiter.api.Test

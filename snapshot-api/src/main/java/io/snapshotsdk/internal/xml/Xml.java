@@ -1,4 +1,4 @@
-package io.snapshotsdk.aws.sgw.internal;
+package io.snapshotsdk.internal.xml;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -11,10 +11,10 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * A small element tree read with the JDK's StAX parser, hardened: no DTDs, no external or
- * internal entities, bounded depth. EC2's Query responses need nothing more, and it keeps the
- * module free of an XML library.
+ * internal entities, bounded depth. The providers' XML answers (EC2, Alibaba Cloud's XML error
+ * form) need nothing more, and the SDK stays free of an XML library.
  */
-final class Xml {
+public final class Xml {
     private static final int MAX_DEPTH = 32;
     private static final XMLInputFactory FACTORY = hardenedFactory();
 
@@ -26,8 +26,12 @@ final class Xml {
         this.name = name;
     }
 
-    /** Parses {@code body}; throws when it is not well-formed XML or declares a DTD. */
-    static Xml parse(byte[] body) throws XMLStreamException {
+    /**
+     * Parses {@code body}.
+     *
+     * @throws XMLStreamException when it is not well-formed XML or declares a DTD
+     */
+    public static Xml parse(byte[] body) throws XMLStreamException {
         XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
         try {
             List<Xml> stack = new ArrayList<>();
@@ -67,17 +71,17 @@ final class Xml {
     }
 
     /** Returns the local name. */
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Returns the trimmed text of this element. */
-    String text() {
+    public String text() {
         return text.toString().trim();
     }
 
     /** Returns the first child named {@code name}. */
-    Optional<Xml> child(String name) {
+    public Optional<Xml> child(String name) {
         for (Xml c : children) {
             if (c.name.equals(name)) {
                 return Optional.of(c);
@@ -87,7 +91,7 @@ final class Xml {
     }
 
     /** Returns the children named {@code name}. */
-    List<Xml> children(String name) {
+    public List<Xml> children(String name) {
         List<Xml> out = new ArrayList<>();
         for (Xml c : children) {
             if (c.name.equals(name)) {
@@ -98,7 +102,7 @@ final class Xml {
     }
 
     /** Returns the text of child {@code name}, when present and not empty. */
-    Optional<String> text(String name) {
+    public Optional<String> text(String name) {
         return child(name).map(Xml::text).filter(t -> !t.isEmpty());
     }
 
