@@ -109,6 +109,14 @@ public final class Endpoints {
         return URI.create(s.toString());
     }
 
+    /** Returns the {@code Host} header the JDK sends for {@code uri}: the host, and the port unless it is the scheme's default. */
+    public static String hostHeader(URI uri) {
+        int port = uri.getPort();
+        boolean defaultPort = port < 0 || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()))
+                || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()));
+        return uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+
     private static int port(URI uri) {
         if (uri.getPort() >= 0) {
             return uri.getPort();

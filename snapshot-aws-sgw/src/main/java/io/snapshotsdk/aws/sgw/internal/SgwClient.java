@@ -15,6 +15,7 @@ import io.snapshotsdk.WaitOptions;
 import io.snapshotsdk.aws.sgw.AwsSgwSettings;
 import io.snapshotsdk.aws.sgw.AwsSgwSnapshotClient;
 import io.snapshotsdk.internal.client.ClientRuntime;
+import io.snapshotsdk.internal.client.Parse;
 import io.snapshotsdk.internal.client.MarkedCreate;
 import io.snapshotsdk.internal.client.RequestRules;
 import io.snapshotsdk.internal.codec.Rfc3986;
@@ -28,8 +29,6 @@ import io.snapshotsdk.spi.ProviderContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -228,9 +227,9 @@ public final class SgwClient implements SnapshotClient {
                 .sourceId(item.text("volumeId"))
                 .tags(tags)
                 .requestId(requestId);
-        item.text("progress").flatMap(SgwClient::percent).ifPresent(b::progressPercent);
-        item.text("startTime").flatMap(SgwClient::instant).ifPresent(b::createdAt);
-        item.text("fullSnapshotSizeInBytes").flatMap(SgwClient::number).ifPresent(b::sizeBytes);
+        item.text("progress").flatMap(Parse::percent).ifPresent(b::progressPercent);
+        item.text("startTime").flatMap(Parse::instant).ifPresent(b::createdAt);
+        item.text("fullSnapshotSizeInBytes").flatMap(Parse::count).ifPresent(b::sizeBytes);
         for (String[] a : new String[][] {{"volumeId", "volumeId"}, {"ownerId", "ownerId"}, {"volumeSize", "volumeSizeGiB"},
                 {"encrypted", "encrypted"}, {"kmsKeyId", "kmsKeyId"}, {"storageTier", "storageTier"},
                 {"statusMessage", "statusMessage"}, {"completionTime", "completionTime"}}) {
@@ -248,32 +247,6 @@ public final class SgwClient implements SnapshotClient {
             case "recoverable" -> SnapshotState.DELETING;
             default -> SnapshotState.UNKNOWN;
         };
-    }
-
-    private static Optional<Integer> percent(String progress) {
-        String p = progress.endsWith("%") ? progress.substring(0, progress.length() - 1) : progress;
-        try {
-            int n = Integer.parseInt(p.trim());
-            return n >= 0 && n <= 100 ? Optional.of(n) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Long> number(String text) {
-        try {
-            return Optional.of(Long.parseLong(text)).filter(n -> n >= 0);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static Optional<String> requestId(Response r) {

@@ -2,6 +2,7 @@ package io.snapshotsdk.aws.sgw.internal;
 
 import io.snapshotsdk.internal.codec.Hashing;
 import io.snapshotsdk.internal.codec.Rfc3986;
+import io.snapshotsdk.internal.http.Endpoints;
 import io.snapshotsdk.internal.http.Headers;
 import io.snapshotsdk.internal.http.Request;
 import java.net.URI;
@@ -64,7 +65,7 @@ public final class SigV4 {
         Request unsigned = b.build();
         URI uri = unsigned.uri();
         List<String[]> headers = new ArrayList<>();
-        headers.add(new String[] {"host", hostHeader(uri)});
+        headers.add(new String[] {"host", Endpoints.hostHeader(uri)});
         Headers h = unsigned.headers();
         for (int i = 0; i < h.size(); i++) {
             headers.add(new String[] {h.name(i), h.value(i)});
@@ -196,14 +197,6 @@ public final class SigV4 {
             s.append(p[0]).append('=').append(p[1]);
         }
         return s.toString();
-    }
-
-    /** Returns the {@code Host} header the JDK will send for {@code uri}. */
-    public static String hostHeader(URI uri) {
-        int port = uri.getPort();
-        boolean defaultPort = port < 0 || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()))
-                || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()));
-        return uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     private static String trimAll(String value) {
