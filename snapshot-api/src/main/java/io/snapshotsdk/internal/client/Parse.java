@@ -11,13 +11,13 @@ import java.util.Optional;
 public final class Parse {
     private Parse() {}
 
-    /** Returns {@code "30%"} or {@code "30"} as 30, when it is a whole number from 0 to 100. */
+    /** Returns {@code "30%"}, {@code "30"} or {@code "30.7"} as 30, when it is from 0 to 100. */
     public static Optional<Integer> percent(String text) {
         String p = text.trim();
         p = p.endsWith("%") ? p.substring(0, p.length() - 1).trim() : p;
         try {
-            int n = Integer.parseInt(p);
-            return n >= 0 && n <= 100 ? Optional.of(n) : Optional.empty();
+            double n = Double.parseDouble(p);
+            return n >= 0 && n <= 100 ? Optional.of((int) Math.floor(n)) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
