@@ -17,6 +17,8 @@ import io.snapshotsdk.azure.AzureSnapshotClient;
 import io.snapshotsdk.internal.client.ClientRuntime;
 import io.snapshotsdk.internal.client.Parse;
 import io.snapshotsdk.internal.client.RequestRules;
+import io.snapshotsdk.internal.client.TokenCache;
+import io.snapshotsdk.internal.client.TokenStage;
 import io.snapshotsdk.internal.http.Endpoints;
 import io.snapshotsdk.internal.http.HttpPipeline;
 import io.snapshotsdk.internal.http.Request;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +52,8 @@ public final class AzureClient implements SnapshotClient {
     static final URI DEFAULT_IMDS = URI.create("http://169.254.169.254/metadata/identity/oauth2/token");
     static final String ASYNC_OPERATION = "asyncOperationUrl";
     static final String LOCATION = "locationUrl";
+    // The 401 codes that a new token cures (not, say, a token of the wrong tenant).
+    private static final Set<String> REFRESH_CODES = Set.of("ExpiredAuthenticationToken", "InvalidAuthenticationToken");
 
     private static final Pattern SNAPSHOT_ID = Pattern.compile(
             "/?subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Compute/snapshots/([^/]+)", Pattern.CASE_INSENSITIVE);
@@ -76,9 +81,11 @@ public final class AzureClient implements SnapshotClient {
         this.subscriptionId = subscription.get();
         this.resourceGroup = s.resourceGroup();
         this.location = s.region();
-        TokenCache tokens = new TokenCache(source, s.accessToken().isEmpty(), runtime.clock());
+        TokenCache<AccessToken> tokens = new TokenCache<>(source, AccessToken::expiresAt, Duration.ofMinutes(5),
+                s.accessToken().isEmpty(), runtime.clock());
         this.arm = runtime.pipeline()
-                .authenticator(new BearerStage(tokens))
+                .authenticator(new TokenStage<>(tokens, (r, t) -> TokenStage.bearer(r, t.value()),
+                        r -> r.status() == 401 && AzureErrors.code(r).filter(REFRESH_CODES::contains).isPresent()))
                 .errorMapper(r -> AzureErrors.map(r, runtime.clock()))
                 .requestIdHeaders("x-ms-request-id", "x-ms-correlation-request-id")
                 .clientRequestIdHeader("x-ms-client-request-id")
