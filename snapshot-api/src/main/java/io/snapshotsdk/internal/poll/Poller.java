@@ -94,6 +94,35 @@ public final class Poller {
         }
     }
 
+    /** One look at an operation that ends without a snapshot, such as a delete. */
+    public record Check(boolean done, Optional<Duration> retryAfter) {}
+
+    /**
+     * Polls {@code check} until it reports done, with the pauses of {@link #await}.
+     *
+     * @param subject the snapshot the operation is about, reported if the wait runs out
+     * @throws WaitTimeoutException if the deadline passes first
+     */
+    public void awaitDone(Snapshot subject, WaitOptions options, java.util.function.Supplier<Check> check) {
+        Instant deadline = clock.instant().plus(options.timeout());
+        Duration interval = options.pollInterval();
+        Optional<Duration> asked = Optional.empty();
+        while (true) {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                throw new WaitTimeoutException(providerId, subject, options.timeout());
+            }
+            Duration pause = asked.isPresent() && asked.get().compareTo(interval) > 0 ? asked.get() : interval;
+            pauseFor(min(pause, remaining));
+            interval = min(interval.plus(interval.dividedBy(2)), options.maxPollInterval());
+            Check c = check.get();
+            if (c.done()) {
+                return;
+            }
+            asked = c.retryAfter();
+        }
+    }
+
     private static boolean endsWait(Snapshot s) {
         return s.state() == SnapshotState.READY || s.state() == SnapshotState.FAILED || s.state() == SnapshotState.DELETING;
     }

@@ -8,10 +8,8 @@ import io.snapshotsdk.NotFoundException;
 import io.snapshotsdk.OperationFailedException;
 import io.snapshotsdk.Snapshot;
 import io.snapshotsdk.SnapshotClient;
-import io.snapshotsdk.SnapshotException;
 import io.snapshotsdk.SnapshotState;
 import io.snapshotsdk.WaitOptions;
-import io.snapshotsdk.WaitTimeoutException;
 import io.snapshotsdk.azure.AzureSettings;
 import io.snapshotsdk.azure.AzureSnapshotClient;
 import io.snapshotsdk.internal.client.ClientRuntime;
@@ -212,20 +210,13 @@ public final class AzureClient implements SnapshotClient {
         async.ifPresent(u -> Endpoints.requireSameOrigin(ID, endpoint, u));
         loc.ifPresent(u -> Endpoints.requireSameOrigin(ID, endpoint, u));
         Operation op = async.isPresent() ? new Operation(Mode.ASYNC, async.get()) : new Operation(Mode.LOCATION, loc.get());
-        Duration pause = RetryAfter.of(r, runtime.clock().instant()).orElse(Duration.ofSeconds(2));
-        WaitOptions wait = WaitOptions.defaults();
-        Instant deadline = runtime.clock().instant().plus(wait.timeout());
-        while (true) {
-            sleep(pause);
+        Optional<Duration> first = RetryAfter.of(r, runtime.clock().instant());
+        WaitOptions wait = first.map(d -> WaitOptions.builder().pollInterval(d).maxPollInterval(d.compareTo(Duration.ofSeconds(30)) > 0
+                ? d : Duration.ofSeconds(30)).build()).orElse(WaitOptions.defaults());
+        runtime.poller().awaitDone(deleting, wait, () -> {
             Step step = step(op, deleting);
-            if (step.done()) {
-                return;
-            }
-            if (!runtime.clock().instant().isBefore(deadline)) {
-                throw new WaitTimeoutException(ID, deleting, wait.timeout());
-            }
-            pause = step.retryAfter().orElse(min(pause.multipliedBy(2), wait.maxPollInterval()));
-        }
+            return new Poller.Check(step.done(), step.retryAfter());
+        });
     }
 
     @Override
@@ -325,19 +316,6 @@ public final class AzureClient implements SnapshotClient {
         URI path = Endpoints.path(ID, "snapshotId", endpoint, "subscriptions", subscription, "resourceGroups", group,
                 "providers", "Microsoft.Compute", "snapshots", name);
         return URI.create(path + "?api-version=" + api.value());
-    }
-
-    private void sleep(Duration d) {
-        try {
-            runtime.sleeper().sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SnapshotException(ID, "interrupted while waiting for a delete", e);
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Optional<String> env(ProviderContext context, String name) {
