@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +34,21 @@ public final class MarkedCreate {
      */
     public static Snapshot run(RetryPolicy policy, Sleeper sleeper, Supplier<Snapshot> create,
             Supplier<Optional<Snapshot>> findByMarker) {
+        return run(policy, sleeper, create, Optional.of(findByMarker), failure -> failure);
+    }
+
+    /**
+     * Runs {@code create} for a cloud that offers no marker: throttling is re-sent, but after an
+     * ambiguous failure nothing is, and {@code outcomeUnknown} turns the failure into the
+     * exception thrown.
+     */
+    public static Snapshot runWithoutMarker(RetryPolicy policy, Sleeper sleeper, Supplier<Snapshot> create,
+            Function<SnapshotException, SnapshotException> outcomeUnknown) {
+        return run(policy, sleeper, create, Optional.empty(), outcomeUnknown);
+    }
+
+    private static Snapshot run(RetryPolicy policy, Sleeper sleeper, Supplier<Snapshot> create,
+            Optional<Supplier<Optional<Snapshot>>> marker, Function<SnapshotException, SnapshotException> outcomeUnknown) {
         List<SnapshotException> earlier = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             SnapshotException failure;
@@ -53,9 +69,13 @@ public final class MarkedCreate {
                 failure = e;
             }
             if (!(failure instanceof ThrottledException)) {
+                if (marker.isEmpty()) {
+                    SnapshotException unknown = outcomeUnknown.apply(failure);
+                    throw withEarlier(unknown, earlier);
+                }
                 Optional<Snapshot> made;
                 try {
-                    made = findByMarker.get();
+                    made = marker.get().get();
                 } catch (SnapshotException lookupFailed) {
                     // Unable to tell whether the create took effect: re-sending could make a second
                     // snapshot, so give up and say both.
