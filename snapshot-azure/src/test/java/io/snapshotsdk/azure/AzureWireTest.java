@@ -119,6 +119,22 @@ class AzureWireTest {
     }
 
     @Test
+    void anEndpointWithAPathKeepsItOutOfTheSnapshotsArmId() {
+        AzureStubs.stubToken(server);
+        SnapshotClient c = client(Map.of("endpoint", server.baseUrl() + "/gateway/"));
+        server.stubFor(put(urlEqualTo("/gateway" + AzureStubs.url("snap1")))
+                .willReturn(AzureStubs.json(200, AzureStubs.snapshot("snap1", "Succeeded", null))));
+        server.stubFor(get(urlEqualTo("/gateway" + AzureStubs.url("snap1")))
+                .willReturn(AzureStubs.json(200, AzureStubs.snapshot("snap1", "Succeeded", null))));
+
+        Snapshot created = c.createSnapshot(request("snap1").build());
+        Snapshot read = c.getSnapshot(created.id());
+
+        assertThat(created.id()).isEqualTo(AzureStubs.path("snap1"));
+        assertThat(read.id()).isEqualTo(AzureStubs.path("snap1"));
+    }
+
+    @Test
     void theSeedsApiVersionGetsItsOwnBody() {
         AzureStubs.stubToken(server);
         SnapshotClient legacy = client(Map.of("apiVersion", "2016-04-30-preview"));

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,13 @@ class OpenStackWireTest {
 
     private static final String V3 = "/v3/" + OpenStackStubs.PROJECT + "/snapshots";
     private static final String V1 = "/dfw/v1/110011/snapshots";
+
+    /** A create with the caller's token is looked up first; by default nothing is found. */
+    @BeforeEach
+    void noSnapshotsYet() {
+        server.stubFor(get(urlPathMatching("(/[a-z]+)?/v[23]/[^/]+/snapshots/detail")).atPriority(10)
+                .willReturn(OpenStackStubs.json(200, "{\"snapshots\":[]}")));
+    }
 
     private final ManualClock clock = ManualClock.start();
     private final Map<String, String> env = new HashMap<>();
@@ -346,13 +355,27 @@ class OpenStackWireTest {
     void aV3CreateThatTimedOutIsFoundByItsMarker() {
         SnapshotClient c = v3(Map.of("requestTimeout", "PT0.3S"));
         server.stubFor(post(urlEqualTo(V3)).willReturn(OpenStackStubs.json(202, OpenStackStubs.fixture("v3-create-response.json", "")).withFixedDelay(1_500)));
-        server.stubFor(get(urlPathEqualTo(V3 + "/detail")).willReturn(OpenStackStubs.json(200, "{\"snapshots\":[{\"id\":\"other\","
+        // The lookup before the first send finds nothing; the one after the timeout finds it.
+        server.stubFor(get(urlPathEqualTo(V3 + "/detail")).inScenario("timeout").whenScenarioStateIs(STARTED)
+                .willReturn(OpenStackStubs.json(200, "{\"snapshots\":[]}")).willSetStateTo("sent"));
+        server.stubFor(get(urlPathEqualTo(V3 + "/detail")).inScenario("timeout").whenScenarioStateIs("sent")
+                .willReturn(OpenStackStubs.json(200, "{\"snapshots\":[{\"id\":\"other\","
                 + "\"volume_id\":\"" + OpenStackStubs.VOLUME + "\",\"status\":\"available\",\"metadata\":{}},{\"id\":\"mine\",\"volume_id\":\""
                 + OpenStackStubs.VOLUME + "\",\"status\":\"creating\",\"metadata\":{\"snapshot-sdk:idempotency-token\":"
                 + "\"5f0e8a9c-1d2b-4c3d-8e4f-a5b6c7d8e9f0\"}}]}")));
         assertThat(c.createSnapshot(snap001().build()).id()).isEqualTo("mine");
         server.verify(1, postRequestedFor(urlEqualTo(V3)));
-        server.verify(getRequestedFor(urlEqualTo(V3 + "/detail?volume_id=" + OpenStackStubs.VOLUME)));
+        server.verify(2, getRequestedFor(urlEqualTo(V3 + "/detail?volume_id=" + OpenStackStubs.VOLUME)));
+    }
+
+    @Test
+    void aCallersTokenFoundBeforeSendingReturnsThatSnapshotWithoutACreate() {
+        SnapshotClient c = v3(Map.of());
+        server.stubFor(get(urlPathEqualTo(V3 + "/detail")).willReturn(OpenStackStubs.json(200, "{\"snapshots\":[{\"id\":\"mine\","
+                + "\"volume_id\":\"" + OpenStackStubs.VOLUME + "\",\"status\":\"available\",\"metadata\":"
+                + "{\"snapshot-sdk:idempotency-token\":\"5f0e8a9c-1d2b-4c3d-8e4f-a5b6c7d8e9f0\"}}]}")));
+        assertThat(c.createSnapshot(snap001().build()).id()).isEqualTo("mine");
+        server.verify(0, postRequestedFor(urlEqualTo(V3)));
     }
 
     @Test
@@ -374,7 +397,8 @@ class OpenStackWireTest {
                 + "\"SnapshotLimitExceeded: Maximum number of snapshots allowed (10) exceeded\",\"retryAfter\":\"0\"}}").withHeader("Retry-After", "0")));
         assertThat(catchThrowableOfType(QuotaExceededException.class, () -> c.createSnapshot(snap001().build())).errorCode()).isEqualTo("overLimit");
         server.verify(1, postRequestedFor(urlEqualTo(V3)));
-        server.verify(0, getRequestedFor(urlPathEqualTo(V3 + "/detail")));
+        // Only the lookup before the first send, which the caller's token asks for.
+        server.verify(1, getRequestedFor(urlPathEqualTo(V3 + "/detail")));
     }
 
     @Test

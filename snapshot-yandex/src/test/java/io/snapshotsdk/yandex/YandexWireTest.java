@@ -222,6 +222,23 @@ class YandexWireTest {
                 .extracting(r -> r.getHeader("Idempotency-Key")).containsOnly("6f1c2d3e-4b5a-4c69-8d7e-9f8a7b6c5d4e");
     }
 
+    @Test
+    void aTokenThatIsNoUuidIsSentAsTheUuidItNames() {
+        SnapshotClient c = client();
+        server.stubFor(post(urlEqualTo("/compute/v1/snapshots"))
+                .willReturn(YandexStubs.json(200, YandexStubs.operation(YandexStubs.OPERATION, false, null))));
+        CreateSnapshotRequest nightly = CreateSnapshotRequest.builder().sourceId(YandexStubs.DISK).idempotencyToken("nightly-2026-12-01").build();
+
+        c.createSnapshot(nightly);
+        c.createSnapshot(nightly);
+        c.createSnapshot(CreateSnapshotRequest.builder().sourceId(YandexStubs.DISK).idempotencyToken("nightly-2026-12-02").build());
+
+        List<String> keys = server.findAll(postRequestedFor(urlEqualTo("/compute/v1/snapshots"))).stream()
+                .map(r -> r.getHeader("Idempotency-Key")).toList();
+        assertThat(keys).allMatch(k -> k.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+        assertThat(keys.get(0)).isEqualTo(keys.get(1)).isNotEqualTo(keys.get(2));
+    }
+
     // ---- token sources -------------------------------------------------------------------
 
     private void stubGet() {

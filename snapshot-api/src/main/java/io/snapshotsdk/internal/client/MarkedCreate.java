@@ -31,9 +31,18 @@ public final class MarkedCreate {
      *
      * @param create sends the create once (its request must not be retried by the pipeline)
      * @param findByMarker looks the snapshot up by the create's marker
+     * @param tokenFromCaller whether the caller chose the token: then an earlier call, perhaps in
+     *     another process, may have made the snapshot, so the marker is looked up before the first
+     *     send too
      */
     public static Snapshot run(RetryPolicy policy, Sleeper sleeper, Supplier<Snapshot> create,
-            Supplier<Optional<Snapshot>> findByMarker) {
+            Supplier<Optional<Snapshot>> findByMarker, boolean tokenFromCaller) {
+        if (tokenFromCaller) {
+            Optional<Snapshot> made = findByMarker.get();
+            if (made.isPresent()) {
+                return made.get();
+            }
+        }
         return run(policy, sleeper, create, Optional.of(findByMarker), failure -> failure);
     }
 

@@ -69,19 +69,34 @@ class AwsSgwWireTest {
                 .sleeper(clock.sleeper()).environment(n -> Optional.empty()).build());
     }
 
+    private static final String TOKEN = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+
+    /** The seed's create; the client makes its token, as it does for most callers. */
     private static CreateSnapshotRequest seedRequest() {
-        return CreateSnapshotRequest.builder().sourceId(SgwStubs.ARN).description("snapshot description")
-                .idempotencyToken("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0").build();
+        return CreateSnapshotRequest.builder().sourceId(SgwStubs.ARN).description("snapshot description").build();
     }
 
-    private static final String SEED_BODY = "{\"VolumeARN\":\"" + SgwStubs.ARN + "\",\"SnapshotDescription\":\"snapshot description\","
-            + "\"Tags\":[{\"Key\":\"snapshot-sdk:idempotency-token\",\"Value\":\"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\"}]}";
+    /** The seed's create with the caller's own token, which the client looks up before sending. */
+    private static CreateSnapshotRequest seedRequestWithToken() {
+        return CreateSnapshotRequest.builder().sourceId(SgwStubs.ARN).description("snapshot description").idempotencyToken(TOKEN).build();
+    }
+
+    private static String seedBody(String token) {
+        return "{\"VolumeARN\":\"" + SgwStubs.ARN + "\",\"SnapshotDescription\":\"snapshot description\","
+                + "\"Tags\":[{\"Key\":\"snapshot-sdk:idempotency-token\",\"Value\":\"" + token + "\"}]}";
+    }
+
+    private static String markerLookup(String token) {
+        return "Action=DescribeSnapshots&Version=2016-11-15&Owner.1=self&Filter.1.Name=tag%3Asnapshot-sdk%3Aidempotency-token"
+                + "&Filter.1.Value.1=" + token;
+    }
 
     @Test
     void createSendsTheSeedsRequestSignedForStorageGateway() {
         server.stubFor(SgwStubs.create().willReturn(SgwStubs.created("snap-78e22663")));
+        server.stubFor(SgwStubs.ec2("DescribeSnapshots").willReturn(SgwStubs.xml(200, SgwStubs.emptyDescribe())));
 
-        Snapshot s = client.createSnapshot(seedRequest());
+        Snapshot s = client.createSnapshot(seedRequestWithToken());
 
         assertThat(s.id()).isEqualTo("snap-78e22663");
         assertThat(s.state()).isEqualTo(SnapshotState.CREATING);
@@ -94,16 +109,53 @@ class AwsSgwWireTest {
                 .withHeader("X-Amz-Date", equalTo("20260101T000000Z"))
                 .withHeader("Authorization", matching(AUTH_SGW))
                 .withHeader("User-Agent", matching("snapshot-sdk/.+ \\(aws-sgw; java/.+\\)"))
-                .withRequestBody(equalToJson(SEED_BODY)));
+                .withRequestBody(equalToJson(seedBody(TOKEN))));
         LoggedRequest sent = server.findAll(SgwStubs.createRequests()).get(0);
-        assertThat(sent.getBodyAsString()).isEqualTo(SEED_BODY);
+        assertThat(sent.getBodyAsString()).isEqualTo(seedBody(TOKEN));
         assertThat(sent.getHeader("X-Amz-Security-Token")).isNull();
         SigV4Check.verify(sent, "storagegateway", "us-east-1", SgwStubs.SECRET);
     }
 
     @Test
+    void aCallersTokenIsLookedUpBeforeTheFirstSendAndAFoundSnapshotIsReturned() {
+        server.stubFor(SgwStubs.create().willReturn(SgwStubs.created("snap-99999999")));
+        server.stubFor(SgwStubs.ec2("DescribeSnapshots").willReturn(SgwStubs.xml(200, SgwStubs.describe("snap-78e22663", "pending", "5%"))));
+
+        Snapshot s = client.createSnapshot(seedRequestWithToken());
+
+        assertThat(s.id()).isEqualTo("snap-78e22663");
+        server.verify(0, SgwStubs.createRequests());
+        server.verify(1, SgwStubs.ec2Requests("DescribeSnapshots").withRequestBody(equalTo(markerLookup(TOKEN))));
+    }
+
+    @Test
+    void aCallersTokenThatFindsNothingIsSentOnce() {
+        server.stubFor(SgwStubs.create().willReturn(SgwStubs.created("snap-78e22663")));
+        server.stubFor(SgwStubs.ec2("DescribeSnapshots").willReturn(SgwStubs.xml(200, SgwStubs.emptyDescribe())));
+
+        client.createSnapshot(seedRequestWithToken());
+
+        server.verify(1, SgwStubs.ec2Requests("DescribeSnapshots"));
+        server.verify(1, SgwStubs.createRequests());
+        assertThat(server.getAllServeEvents()).last().satisfies(e -> assertThat(e.getRequest().getHeader("X-Amz-Target")).isNull());
+    }
+
+    @Test
+    void aCallersTokenWhoseLookupFailsSendsNothing() {
+        server.stubFor(SgwStubs.create().willReturn(SgwStubs.created("snap-78e22663")));
+        server.stubFor(SgwStubs.ec2("DescribeSnapshots").willReturn(SgwStubs.xml(403, SgwStubs.ec2Error("UnauthorizedOperation", "no"))));
+
+        ServiceException e = catchThrowableOfType(ServiceException.class,
+                () -> client.createSnapshot(seedRequestWithToken()));
+
+        assertThat(e.errorCode()).isEqualTo("UnauthorizedOperation");
+        server.verify(0, SgwStubs.createRequests());
+    }
+
+    @Test
     void tagsAndTheNameTravelAsTags() {
         server.stubFor(SgwStubs.create().willReturn(SgwStubs.created("snap-78e22663")));
+        server.stubFor(SgwStubs.ec2("DescribeSnapshots").willReturn(SgwStubs.xml(200, SgwStubs.emptyDescribe())));
         client.createSnapshot(CreateSnapshotRequest.builder()
                 .sourceId("arn:aws:storagegateway:us-east-2:111122223333:gateway/sgw-12A3456B/volume/vol-1122AABB")
                 .description("nightly").putTags("env", "prod").putTags("owner:team", "storage@example.com")
@@ -213,11 +265,10 @@ class AwsSgwWireTest {
 
         assertThat(s.id()).isEqualTo("snap-78e22663");
         List<LoggedRequest> creates = server.findAll(SgwStubs.createRequests());
-        assertThat(creates).hasSize(2).allSatisfy(r -> assertThat(r.getBodyAsString()).isEqualTo(SEED_BODY));
+        String token = SgwStubs.marker(creates.get(0));
+        assertThat(creates).hasSize(2).allSatisfy(r -> assertThat(r.getBodyAsString()).isEqualTo(seedBody(token)));
         assertThat(creates.get(0).getHeader("Authorization")).isNotNull();
-        server.verify(1, SgwStubs.ec2Requests("DescribeSnapshots").withRequestBody(equalTo(
-                "Action=DescribeSnapshots&Version=2016-11-15&Owner.1=self&Filter.1.Name=tag%3Asnapshot-sdk%3Aidempotency-token"
-                        + "&Filter.1.Value.1=0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0")));
+        server.verify(1, SgwStubs.ec2Requests("DescribeSnapshots").withRequestBody(equalTo(markerLookup(token))));
     }
 
     @Test

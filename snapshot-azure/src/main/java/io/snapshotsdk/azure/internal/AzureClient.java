@@ -158,7 +158,7 @@ public final class AzureClient implements SnapshotClient {
                 .operation("Snapshots_CreateOrUpdate")
                 .body(Json.write(plan.body()), "application/json")
                 .build());
-        String id = url.getRawPath();
+        String id = armId(url);
         Snapshot.Builder b = r.body().length == 0
                 ? Snapshot.builder().id(id).providerId(ID).state(SnapshotState.CREATING).name(plan.name()).requestId(r.requestId())
                 : AzureSnapshots.from(Json.readObject(ID, r), id, r.requestId());
@@ -185,7 +185,7 @@ public final class AzureClient implements SnapshotClient {
         runtime.ensureOpen();
         URI url = snapshotUrl(snapshotId);
         Response r = arm.send(Request.builder("GET", url).operation("Snapshots_Get").build());
-        return AzureSnapshots.from(Json.readObject(ID, r), url.getRawPath(), r.requestId()).build();
+        return AzureSnapshots.from(Json.readObject(ID, r), armId(url), r.requestId()).build();
     }
 
     @Override
@@ -201,7 +201,7 @@ public final class AzureClient implements SnapshotClient {
         if (r.status() != 202) {
             return;
         }
-        Snapshot deleting = Snapshot.builder().id(url.getRawPath()).providerId(ID).state(SnapshotState.DELETING).build();
+        Snapshot deleting = Snapshot.builder().id(armId(url)).providerId(ID).state(SnapshotState.DELETING).build();
         Optional<String> async = r.header("Azure-AsyncOperation").filter(x -> !x.isBlank());
         Optional<String> loc = r.header("Location").filter(x -> !x.isBlank());
         if (async.isEmpty() && loc.isEmpty()) {
@@ -310,6 +310,13 @@ public final class AzureClient implements SnapshotClient {
         String group = resourceGroup.orElseThrow(() -> new InvalidRequestException(ID, "snapshotId",
                 "a bare name needs the resourceGroup setting; pass the full ARM id instead"));
         return resourceUrl(subscriptionId, group, snapshotId);
+    }
+
+    /** Returns a resource's ARM id: its URL's path without the path of an endpoint such as a gateway's. */
+    private String armId(URI url) {
+        String base = endpoint.getRawPath();
+        int prefix = base.endsWith("/") ? base.length() - 1 : base.length();
+        return url.getRawPath().substring(prefix);
     }
 
     private URI resourceUrl(String subscription, String group, String name) {

@@ -160,7 +160,8 @@ public final class OpenStackClient implements SnapshotClient {
             return MarkedCreate.runWithoutMarker(runtime.retryPolicy(), runtime.sleeper(), create,
                     failure -> new CreateOutcomeUnknownException(ID, request.sourceId(), request.name(), failure));
         }
-        return MarkedCreate.run(runtime.retryPolicy(), runtime.sleeper(), create, () -> findByMarker(v, request.sourceId(), token));
+        return MarkedCreate.run(runtime.retryPolicy(), runtime.sleeper(), create, () -> findByMarker(v, request.sourceId(), token),
+                request.idempotencyToken().isPresent());
     }
 
     @Override

@@ -25,10 +25,12 @@ import io.snapshotsdk.spi.ProviderContext;
 import io.snapshotsdk.yandex.YandexSettings;
 import io.snapshotsdk.yandex.YandexSnapshotClient;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -151,6 +153,22 @@ public final class YandexClient implements SnapshotClient {
         return ID;
     }
 
+    /**
+     * Returns the {@code Idempotency-Key} for a token. Compute wants a UUID there: one is sent as it
+     * is, any other token as the UUID named by it, so the same token always makes the same key.
+     */
+    static String idempotencyKey(String token) {
+        try {
+            return UUID.fromString(token).toString().equals(token.toLowerCase(Locale.ROOT)) ? token : named(token);
+        } catch (IllegalArgumentException notAUuid) {
+            return named(token);
+        }
+    }
+
+    private static String named(String token) {
+        return UUID.nameUUIDFromBytes(("snapshot-sdk:" + token).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     @Override
     public Snapshot createSnapshot(CreateSnapshotRequest request) {
         runtime.ensureOpen();
@@ -158,7 +176,7 @@ public final class YandexClient implements SnapshotClient {
         Response r = computeHttp.send(Request.builder("POST", Endpoints.path(ID, "snapshotId", compute, "compute", "v1", "snapshots"))
                 .operation("Snapshot.Create")
                 // The same key on every attempt: a repeated create returns the first operation.
-                .header("Idempotency-Key", RequestRules.idempotencyToken(request))
+                .header("Idempotency-Key", idempotencyKey(RequestRules.idempotencyToken(request)))
                 .body(Json.write(body), "application/json")
                 .retrySafe(true)
                 .build());

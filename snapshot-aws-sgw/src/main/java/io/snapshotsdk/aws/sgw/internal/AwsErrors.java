@@ -35,7 +35,7 @@ final class AwsErrors {
             "SignatureDoesNotMatch", "RequestInTheFuture", "AuthFailure");
 
     private static final Set<String> AUTHENTICATION = Set.of("UnrecognizedClientException", "InvalidClientTokenId",
-            "MissingAuthenticationToken", "MissingAuthenticationTokenException", "IncompleteSignature",
+            "MissingAuthenticationToken", "MissingAuthenticationTokenException", "IncompleteSignature", "IncompleteSignatureException",
             "InvalidSignatureException", "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException",
             "RequestExpired", "RequestTimeTooSkewed", "RequestInTheFuture", "AuthFailure", "InvalidAccessKeyId",
             "AuthenticationFailure");

@@ -117,7 +117,7 @@ public final class SgwClient implements SnapshotClient {
                 .build();
         return MarkedCreate.run(runtime.retryPolicy(), runtime.sleeper(),
                 () -> created(sgw.send(create), request, tags),
-                () -> findByMarker(token));
+                () -> findByMarker(token), request.idempotencyToken().isPresent());
     }
 
     @Override
