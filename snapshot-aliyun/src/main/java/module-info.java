@@ -11,5 +11,8 @@ module io.snapshotsdk.aliyun {
 
     exports io.snapshotsdk.aliyun;
 
+    // The emulator of snapshot-testkit verifies signatures with the same canonical forms.
+    exports io.snapshotsdk.aliyun.internal to io.snapshotsdk.testkit;
+
     provides io.snapshotsdk.spi.SnapshotProvider with io.snapshotsdk.aliyun.internal.AliyunProvider;
 }

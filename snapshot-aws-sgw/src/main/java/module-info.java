@@ -10,5 +10,8 @@ module io.snapshotsdk.aws.sgw {
 
     exports io.snapshotsdk.aws.sgw;
 
+    // The emulator of snapshot-testkit verifies signatures with the same canonical forms.
+    exports io.snapshotsdk.aws.sgw.internal to io.snapshotsdk.testkit;
+
     provides io.snapshotsdk.spi.SnapshotProvider with io.snapshotsdk.aws.sgw.internal.AwsSgwProvider;
 }

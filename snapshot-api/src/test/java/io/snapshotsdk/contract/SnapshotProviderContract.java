@@ -21,9 +21,8 @@ import io.snapshotsdk.SnapshotClients;
 import io.snapshotsdk.SnapshotState;
 import io.snapshotsdk.ThrottledException;
 import io.snapshotsdk.WaitOptions;
-import io.snapshotsdk.spi.ProviderContext;
-import io.snapshotsdk.spi.SnapshotProvider;
 import io.snapshotsdk.testing.ManualClock;
+import io.snapshotsdk.testing.TestClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -289,17 +288,7 @@ public abstract class SnapshotProviderContract {
 
     /** Returns a client with {@code settings}, on the test clock; closed after the test. */
     protected SnapshotClient client(Map<String, String> settings) {
-        SnapshotProvider provider = ServiceLoader.load(SnapshotProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(p -> p.id().equals(providerId()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no provider '" + providerId() + "' found by ServiceLoader"));
-        SnapshotClient c = provider.create(ProviderContext.builder()
-                .settings(settings)
-                .clock(clock)
-                .sleeper(clock.sleeper())
-                .environment(name -> java.util.Optional.empty())
-                .build());
+        SnapshotClient c = TestClients.create(providerId(), settings, clock);
         clients.add(c);
         return c;
     }

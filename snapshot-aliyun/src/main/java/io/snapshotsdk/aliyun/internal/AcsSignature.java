@@ -17,13 +17,13 @@ import java.util.TreeMap;
  * {@code host}, {@code content-type} and {@code x-acs-*} headers and the payload hash is hashed
  * and signed with HMAC-SHA256 under the raw secret, in hex.
  */
-final class AcsSignature {
-    static final String V3_ALGORITHM = "ACS3-HMAC-SHA256";
+public final class AcsSignature {
+    public static final String V3_ALGORITHM = "ACS3-HMAC-SHA256";
 
     private AcsSignature() {}
 
     /** Returns V1's canonicalized query string: {@code enc(k)=enc(v)} sorted by name, joined by {@code &}. */
-    static String v1CanonicalQuery(Map<String, String> params) {
+    public static String v1CanonicalQuery(Map<String, String> params) {
         StringBuilder s = new StringBuilder();
         for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
             if (s.length() > 0) {
@@ -35,19 +35,19 @@ final class AcsSignature {
     }
 
     /** Returns V1's string to sign. */
-    static String v1StringToSign(String method, String canonicalQuery) {
+    public static String v1StringToSign(String method, String canonicalQuery) {
         return method.toUpperCase(Locale.ROOT) + "&" + Rfc3986.encode("/") + "&" + Rfc3986.encode(canonicalQuery);
     }
 
     /** Returns V1's signature: Base64 of HMAC-SHA1 under {@code secret + "&"}. */
-    static String v1Signature(String accessKeySecret, String stringToSign) {
+    public static String v1Signature(String accessKeySecret, String stringToSign) {
         byte[] mac = Hashing.hmacSha1((accessKeySecret + "&").getBytes(StandardCharsets.UTF_8),
                 stringToSign.getBytes(StandardCharsets.UTF_8));
         return Base64.getEncoder().encodeToString(mac);
     }
 
     /** Returns V3's canonical query: sorted by raw name, names and values encoded, {@code name=} for empty values. */
-    static String v3CanonicalQuery(Map<String, String> query) {
+    public static String v3CanonicalQuery(Map<String, String> query) {
         return v1CanonicalQuery(query);
     }
 
@@ -56,7 +56,7 @@ final class AcsSignature {
      *
      * @param signedHeaders lower-case names to trimmed values, sorted
      */
-    static String v3CanonicalRequest(String method, String path, Map<String, String> query,
+    public static String v3CanonicalRequest(String method, String path, Map<String, String> query,
             TreeMap<String, String> signedHeaders, String payloadHash) {
         StringBuilder s = new StringBuilder(512).append(method.toUpperCase(Locale.ROOT)).append('\n')
                 .append(path).append('\n')
@@ -66,23 +66,23 @@ final class AcsSignature {
     }
 
     /** Returns V3's string to sign. */
-    static String v3StringToSign(String canonicalRequest) {
+    public static String v3StringToSign(String canonicalRequest) {
         return V3_ALGORITHM + "\n" + Hashing.sha256Hex(canonicalRequest);
     }
 
     /** Returns V3's signature: hex HMAC-SHA256 under the raw secret. */
-    static String v3Signature(String accessKeySecret, String stringToSign) {
+    public static String v3Signature(String accessKeySecret, String stringToSign) {
         return Hashing.hex(Hashing.hmacSha256(accessKeySecret.getBytes(StandardCharsets.UTF_8), stringToSign));
     }
 
     /** Returns V3's {@code Authorization} value; its parts are joined by commas without spaces. */
-    static String v3Authorization(String accessKeyId, TreeMap<String, String> signedHeaders, String signature) {
+    public static String v3Authorization(String accessKeyId, TreeMap<String, String> signedHeaders, String signature) {
         return V3_ALGORITHM + " Credential=" + accessKeyId + ",SignedHeaders=" + String.join(";", signedHeaders.keySet())
                 + ",Signature=" + signature;
     }
 
     /** Returns the headers V3 signs: {@code host}, {@code content-type} and every {@code x-acs-*}, lower-cased and trimmed. */
-    static TreeMap<String, String> v3SignedHeaders(Map<String, String> headers) {
+    public static TreeMap<String, String> v3SignedHeaders(Map<String, String> headers) {
         TreeMap<String, String> out = new TreeMap<>();
         headers.forEach((name, value) -> {
             String n = name.toLowerCase(Locale.ROOT);

@@ -89,7 +89,8 @@ final class AcsSigningStage implements Interceptor {
             headers.put(h.name(i), h.value(i));
         }
         TreeMap<String, String> signed = AcsSignature.v3SignedHeaders(headers);
-        String canonical = AcsSignature.v3CanonicalRequest(unsigned.method(), "/", query(unsigned.uri()), signed, payloadHash);
+        String path = unsigned.uri().getRawPath() == null || unsigned.uri().getRawPath().isEmpty() ? "/" : unsigned.uri().getRawPath();
+        String canonical = AcsSignature.v3CanonicalRequest(unsigned.method(), path, query(unsigned.uri()), signed, payloadHash);
         String signature = AcsSignature.v3Signature(credentials.accessKeySecret(), AcsSignature.v3StringToSign(canonical));
         return unsigned.toBuilder()
                 .setHeader("Authorization", AcsSignature.v3Authorization(credentials.accessKeyId(), signed, signature))
