@@ -1,5 +1,7 @@
 package io.snapshotsdk;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Creates, reads, awaits and deletes snapshots on one cloud account. Get one from
  * {@link SnapshotClients#create} or from a provider module's typed factory.
@@ -80,6 +82,26 @@ public interface SnapshotClient extends AutoCloseable {
      * @throws SnapshotException if the waiting thread was interrupted (the interrupt flag stays set)
      */
     Snapshot awaitSnapshot(Snapshot snapshot, WaitOptions options);
+
+    /**
+     * Waits like {@link #awaitSnapshot} without holding the caller's thread, or any thread between
+     * polls: one timer and a few worker threads of this client serve every such wait, so thousands
+     * can run at once. {@link WaitOptions#onProgress()} is told on a worker thread.
+     *
+     * <pre>{@code
+     * List<CompletableFuture<Snapshot>> ready = pending.stream()
+     *         .map(s -> client.awaitSnapshotAsync(s, WaitOptions.defaults()))
+     *         .toList();
+     * }</pre>
+     *
+     * @param snapshot a snapshot returned by this client
+     * @param options how long and how often to poll
+     * @return a future of the ready snapshot; it fails with the exceptions {@link #awaitSnapshot}
+     *     throws, or with {@link IllegalStateException} if the client is closed first. Cancelling
+     *     it stops the polling.
+     * @throws IllegalStateException if the client is closed
+     */
+    CompletableFuture<Snapshot> awaitSnapshotAsync(Snapshot snapshot, WaitOptions options);
 
     /**
      * Releases the client's connections and threads. Idempotent. An {@link java.net.http.HttpClient}

@@ -27,7 +27,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +185,42 @@ public abstract class SnapshotProviderContract {
             assertThat(seen).anyMatch(s -> s.state() == SnapshotState.CREATING && s.progressPercent().isPresent());
         }
         assertThat(clock.sleeps()).isNotEmpty();
+    }
+
+    @Test
+    void awaitsAsynchronouslyOnTheClientsOwnThreads() throws Exception {
+        stubAuthentication();
+        stubCreate(snapshotId());
+        stubInProgressThenReady(snapshotId());
+        SnapshotClient client = client();
+        Snapshot created = client.createSnapshot(validRequest());
+        List<String> threads = new CopyOnWriteArrayList<>();
+
+        Snapshot ready = client.awaitSnapshotAsync(created, WaitOptions.builder()
+                .pollInterval(Duration.ofMillis(5))
+                .maxPollInterval(Duration.ofMillis(5))
+                .onProgress(s -> threads.add(Thread.currentThread().getName()))
+                .build()).get(30, TimeUnit.SECONDS);
+
+        assertThat(ready.state()).isEqualTo(SnapshotState.READY);
+        assertThat(ready.id()).isEqualTo(snapshotId());
+        assertThat(threads).isNotEmpty().allMatch(name -> name.startsWith("snapshot-sdk-" + providerId() + "-poll-"));
+    }
+
+    @Test
+    void closingTheClientFailsItsAsynchronousWaits() {
+        stubAuthentication();
+        stubCreate(snapshotId());
+        SnapshotClient client = client();
+        Snapshot created = client.createSnapshot(validRequest());
+        CompletableFuture<Snapshot> waiting = client.awaitSnapshotAsync(created, WaitOptions.builder()
+                .pollInterval(Duration.ofMinutes(5)).maxPollInterval(Duration.ofMinutes(5)).build());
+
+        client.close();
+
+        assertThat(waiting).isCompletedExceptionally();
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> client.awaitSnapshotAsync(created, WaitOptions.defaults())).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

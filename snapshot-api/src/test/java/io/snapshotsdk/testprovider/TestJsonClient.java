@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /** The test provider's client; see {@link TestJsonProvider}. */
@@ -105,7 +106,12 @@ final class TestJsonClient implements SnapshotClient {
     @Override
     public Snapshot awaitSnapshot(Snapshot snapshot, WaitOptions options) {
         runtime.ensureOpen();
-        return runtime.poller().await(snapshot, options, last -> Poller.Poll.of(getSnapshot(last.id())));
+        return runtime.poller().await(snapshot, options, Poller.rereading(this::getSnapshot));
+    }
+
+    @Override
+    public CompletableFuture<Snapshot> awaitSnapshotAsync(Snapshot snapshot, WaitOptions options) {
+        return runtime.awaitAsync(snapshot, options, Poller.rereading(this::getSnapshot));
     }
 
     @Override

@@ -19,10 +19,12 @@ import io.snapshotsdk.testing.ManualClock;
 import io.snapshotsdk.testing.TestClients;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +146,22 @@ abstract class EmulatorContract {
             assertThat(e.sourceId()).isEqualTo(diskId());
             assertThat(e.state()).isEqualTo(SnapshotState.READY);
         });
+    }
+
+    @Test
+    void manyAsynchronousWaitsShareTheClientsFewThreads() {
+        SnapshotClient client = client();
+        // Ready at the first read, so that Alibaba's one-snapshot-at-a-time rule lets all 20 in.
+        emulator.readsUntilReady(0);
+        List<CompletableFuture<Snapshot>> waits = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Snapshot created = client.createSnapshot(request(diskId()).name("nightly-backup-" + i).build());
+            waits.add(client.awaitSnapshotAsync(created, WaitOptions.builder().pollInterval(Duration.ofMillis(5))
+                    .maxPollInterval(Duration.ofMillis(5)).build()));
+        }
+
+        assertThat(waits).allSatisfy(w -> assertThat(w.join().state()).isEqualTo(SnapshotState.READY));
+        assertThat(emulator.snapshots(providerId())).hasSize(20).allSatisfy(s -> assertThat(s.state()).isEqualTo(SnapshotState.READY));
     }
 
     @Test

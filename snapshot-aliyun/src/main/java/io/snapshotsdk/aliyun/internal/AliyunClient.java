@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@code aliyun} client: ECS {@code CreateSnapshot}, {@code DescribeSnapshots} and
@@ -133,7 +134,12 @@ public final class AliyunClient implements SnapshotClient {
     @Override
     public Snapshot awaitSnapshot(Snapshot snapshot, WaitOptions options) {
         runtime.ensureOpen();
-        return runtime.poller().await(snapshot, options, last -> Poller.Poll.of(getSnapshot(last.id())));
+        return runtime.poller().await(snapshot, options, Poller.rereading(this::getSnapshot));
+    }
+
+    @Override
+    public CompletableFuture<Snapshot> awaitSnapshotAsync(Snapshot snapshot, WaitOptions options) {
+        return runtime.awaitAsync(snapshot, options, Poller.rereading(this::getSnapshot));
     }
 
     @Override

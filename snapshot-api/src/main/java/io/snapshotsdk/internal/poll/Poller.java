@@ -13,6 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Waits for a snapshot to become ready, for every provider: polls after
@@ -48,6 +54,11 @@ public final class Poller {
         Poll poll(Snapshot last);
     }
 
+    /** Returns polls that read the snapshot again by its id with {@code get}. */
+    public static PollFunction rereading(Function<String, Snapshot> get) {
+        return last -> Poll.of(get.apply(last.id()));
+    }
+
     /**
      * Polls until {@code initial} is ready and returns the ready snapshot.
      *
@@ -55,14 +66,95 @@ public final class Poller {
      * @throws WaitTimeoutException if the deadline passes first
      */
     public Snapshot await(Snapshot initial, WaitOptions options, PollFunction poll) {
-        Instant deadline = clock.instant().plus(options.timeout());
-        Snapshot last = initial;
-        Duration interval = options.pollInterval();
-        Optional<Duration> asked = Optional.empty();
-        SnapshotException lastFailure = null;
-        while (true) {
+        Wait wait = new Wait(initial, options);
+        for (Optional<Duration> pause = wait.nextPause(); pause.isPresent(); pause = wait.nextPause()) {
+            pauseFor(pause.get());
+            wait.poll(poll);
+        }
+        return wait.outcome();
+    }
+
+    /**
+     * Polls like {@link #await} without holding a thread between polls: {@code timer} schedules
+     * each poll and {@code workers} runs it. The future completes with the ready snapshot or fails
+     * with what {@link #await} would throw; cancelling it stops the polling.
+     */
+    public CompletableFuture<Snapshot> awaitAsync(Snapshot initial, WaitOptions options, PollFunction poll,
+            ScheduledExecutorService timer, Executor workers) {
+        AsyncWait w = new AsyncWait(new Wait(initial, options), poll, timer, workers);
+        w.next();
+        return w.result;
+    }
+
+    /** A wait whose polls are scheduled on a timer and run on workers. */
+    private static final class AsyncWait implements Runnable {
+        final CompletableFuture<Snapshot> result = new CompletableFuture<>();
+        private final Wait wait;
+        private final PollFunction poll;
+        private final ScheduledExecutorService timer;
+        private final Executor workers;
+
+        AsyncWait(Wait wait, PollFunction poll, ScheduledExecutorService timer, Executor workers) {
+            this.wait = wait;
+            this.poll = poll;
+            this.timer = timer;
+            this.workers = workers;
+        }
+
+        @Override
+        public void run() {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                wait.poll(poll);
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            next();
+        }
+
+        /** Schedules the next poll, or completes the future when the wait is over. */
+        void next() {
+            try {
+                Optional<Duration> pause = wait.nextPause();
+                if (pause.isPresent()) {
+                    timer.schedule(() -> workers.execute(this), pause.get().toNanos(), TimeUnit.NANOSECONDS);
+                } else {
+                    result.complete(wait.outcome());
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** One wait's state: the snapshot last seen, the next interval, the pause asked for, the deadline. */
+    private final class Wait {
+        private final WaitOptions options;
+        private final Instant deadline;
+        private Snapshot last;
+        private Duration interval;
+        private Optional<Duration> asked = Optional.empty();
+        private SnapshotException lastFailure;
+
+        Wait(Snapshot initial, WaitOptions options) {
+            this.options = options;
+            this.deadline = clock.instant().plus(options.timeout());
+            this.last = initial;
+            this.interval = options.pollInterval();
+        }
+
+        /**
+         * Returns the pause before the next poll, or empty when the snapshot has settled (then
+         * {@link #outcome()} tells how).
+         *
+         * @throws WaitTimeoutException if the deadline has passed
+         */
+        Optional<Duration> nextPause() {
             if (endsWait(last)) {
-                return finish(last);
+                return Optional.empty();
             }
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
@@ -73,8 +165,21 @@ public final class Poller {
                 throw timeout;
             }
             Duration pause = asked.isPresent() && asked.get().compareTo(interval) > 0 ? asked.get() : interval;
-            pauseFor(min(pause, remaining));
             interval = min(interval.plus(interval.dividedBy(2)), options.maxPollInterval());
+            return Optional.of(min(pause, remaining));
+        }
+
+        /**
+         * Returns the ready snapshot.
+         *
+         * @throws OperationFailedException if it failed or is being deleted
+         */
+        Snapshot outcome() {
+            return finish(last);
+        }
+
+        /** Polls once; a failure that may pass is kept for the timeout's report. */
+        void poll(PollFunction poll) {
             try {
                 Poll p = poll.poll(last);
                 last = p.snapshot();
@@ -103,7 +208,7 @@ public final class Poller {
      * @param subject the snapshot the operation is about, reported if the wait runs out
      * @throws WaitTimeoutException if the deadline passes first
      */
-    public void awaitDone(Snapshot subject, WaitOptions options, java.util.function.Supplier<Check> check) {
+    public void awaitDone(Snapshot subject, WaitOptions options, Supplier<Check> check) {
         Instant deadline = clock.instant().plus(options.timeout());
         Duration interval = options.pollInterval();
         Optional<Duration> asked = Optional.empty();

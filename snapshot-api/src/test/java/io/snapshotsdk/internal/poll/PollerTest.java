@@ -19,6 +19,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -140,6 +148,88 @@ class PollerTest {
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    // ---- without holding a thread -------------------------------------------------------
+
+    private static final WaitOptions FAST = WaitOptions.builder().pollInterval(Duration.ofMillis(1)).maxPollInterval(Duration.ofMillis(1))
+            .build();
+
+    /** Runs {@code body} with a real timer and counts the polls handed to the workers. */
+    private static <T> T withTimer(java.util.function.BiFunction<ScheduledExecutorService, Executor, T> body) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            return body.apply(timer, Runnable::run);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void asyncWaitsCompleteWithTheReadySnapshot() throws Exception {
+        List<Integer> progress = new ArrayList<>();
+        WaitOptions options = WaitOptions.builder().from(FAST).onProgress(s -> progress.add(s.progressPercent().orElse(-1))).build();
+        Snapshot ready = withTimer((timer, workers) -> {
+            try {
+                return poller.awaitAsync(snap(SnapshotState.CREATING, 0), options,
+                        script(snap(SnapshotState.CREATING, 40), snap(SnapshotState.READY, 100)), timer, workers).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(ready.state()).isEqualTo(SnapshotState.READY);
+        assertThat(progress).containsExactly(40, 100);
+    }
+
+    @Test
+    void anAsyncWaitOnAReadySnapshotCompletesWithoutPolling() {
+        CompletableFuture<Snapshot> f = withTimer((timer, workers) ->
+                poller.awaitAsync(snap(SnapshotState.READY, 100), FAST, last -> {
+                    throw new AssertionError("no poll expected");
+                }, timer, workers));
+        assertThat(f).isCompletedWithValueMatching(s -> s.state() == SnapshotState.READY);
+    }
+
+    @Test
+    void asyncWaitsFailAsTheBlockingOnesThrow() {
+        Throwable failed = withTimer((timer, workers) -> catchThrowableOfType(ExecutionException.class, () -> poller.awaitAsync(
+                snap(SnapshotState.CREATING, 0), FAST, script(snap(SnapshotState.FAILED, null)), timer, workers)
+                .get(10, TimeUnit.SECONDS)).getCause());
+        assertThat(failed).isInstanceOf(OperationFailedException.class);
+
+        Throwable refused = withTimer((timer, workers) -> catchThrowableOfType(ExecutionException.class, () -> poller.awaitAsync(
+                snap(SnapshotState.CREATING, 0), FAST, script(new NotFoundException("test", ErrorDetails.builder().httpStatus(404)
+                        .errorCode("NotFound").message("gone").build())), timer, workers).get(10, TimeUnit.SECONDS)).getCause());
+        assertThat(refused).isInstanceOf(NotFoundException.class);
+
+        Throwable late = withTimer((timer, workers) -> catchThrowableOfType(ExecutionException.class, () -> poller.awaitAsync(
+                snap(SnapshotState.CREATING, 0), FAST, last -> {
+                    clock.advance(Duration.ofHours(1));
+                    return Poller.Poll.of(last);
+                }, timer, workers).get(10, TimeUnit.SECONDS)).getCause());
+        assertThat(late).isInstanceOf(WaitTimeoutException.class);
+    }
+
+    @Test
+    void cancellingAnAsyncWaitStopsItsPolls() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        CountDownLatch first = new CountDownLatch(1);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            CompletableFuture<Snapshot> f = poller.awaitAsync(snap(SnapshotState.CREATING, 0), FAST, last -> {
+                polls.incrementAndGet();
+                first.countDown();
+                return Poller.Poll.of(last);
+            }, timer, Runnable::run);
+            assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
+            f.cancel(false);
+            int seen = polls.get();
+            Thread.sleep(50);
+            assertThat(polls.get()).isLessThanOrEqualTo(seen + 1);
+            assertThat(f).isCancelled();
+        } finally {
+            timer.shutdownNow();
         }
     }
 }

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -222,6 +223,23 @@ public final class AzureClient implements SnapshotClient {
     @Override
     public Snapshot awaitSnapshot(Snapshot snapshot, WaitOptions options) {
         runtime.ensureOpen();
+        return runtime.poller().await(snapshot, options, polls(snapshot));
+    }
+
+    @Override
+    public CompletableFuture<Snapshot> awaitSnapshotAsync(Snapshot snapshot, WaitOptions options) {
+        runtime.ensureOpen();
+        Poller.PollFunction polls;
+        try {
+            polls = polls(snapshot);
+        } catch (RuntimeException foreignPollUrl) {
+            return CompletableFuture.failedFuture(foreignPollUrl);
+        }
+        return runtime.awaitAsync(snapshot, options, polls);
+    }
+
+    /** Returns the polls of one wait: the operation while it runs, then the resource. */
+    private Poller.PollFunction polls(Snapshot snapshot) {
         Operation op = Optional.ofNullable(snapshot.attributes().get(ASYNC_OPERATION)).map(u -> new Operation(Mode.ASYNC, u))
                 .or(() -> Optional.ofNullable(snapshot.attributes().get(LOCATION)).map(u -> new Operation(Mode.LOCATION, u)))
                 .orElse(new Operation(Mode.RESOURCE, null));
@@ -229,7 +247,7 @@ public final class AzureClient implements SnapshotClient {
             Endpoints.requireSameOrigin(ID, endpoint, op.url());
         }
         Operation[] current = {op};
-        return runtime.poller().await(snapshot, options, last -> {
+        return last -> {
             if (current[0].mode() == Mode.RESOURCE) {
                 return Poller.Poll.of(getSnapshot(last.id()));
             }
@@ -241,7 +259,7 @@ public final class AzureClient implements SnapshotClient {
             // copy, how far its data has come).
             current[0] = new Operation(Mode.RESOURCE, null);
             return Poller.Poll.of(getSnapshot(last.id()));
-        });
+        };
     }
 
     @Override

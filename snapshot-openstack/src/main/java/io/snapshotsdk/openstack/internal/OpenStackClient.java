@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -188,7 +189,12 @@ public final class OpenStackClient implements SnapshotClient {
     @Override
     public Snapshot awaitSnapshot(Snapshot snapshot, WaitOptions options) {
         runtime.ensureOpen();
-        return runtime.poller().await(snapshot, options, last -> Poller.Poll.of(getSnapshot(last.id())));
+        return runtime.poller().await(snapshot, options, Poller.rereading(this::getSnapshot));
+    }
+
+    @Override
+    public CompletableFuture<Snapshot> awaitSnapshotAsync(Snapshot snapshot, WaitOptions options) {
+        return runtime.awaitAsync(snapshot, options, Poller.rereading(this::getSnapshot));
     }
 
     @Override

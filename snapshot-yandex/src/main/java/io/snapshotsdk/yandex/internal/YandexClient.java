@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -237,9 +238,19 @@ public final class YandexClient implements SnapshotClient {
     @Override
     public Snapshot awaitSnapshot(Snapshot snapshot, WaitOptions options) {
         runtime.ensureOpen();
+        return runtime.poller().await(snapshot, options, polls(snapshot));
+    }
+
+    @Override
+    public CompletableFuture<Snapshot> awaitSnapshotAsync(Snapshot snapshot, WaitOptions options) {
+        return runtime.awaitAsync(snapshot, options, polls(snapshot));
+    }
+
+    /** Returns the polls of one wait: the create's operation until it is done, then the snapshot. */
+    private Poller.PollFunction polls(Snapshot snapshot) {
         Optional<String> operationId = Optional.ofNullable(snapshot.attributes().get(OPERATION_ID));
         boolean[] operationDone = {operationId.isEmpty()};
-        return runtime.poller().await(snapshot, options, last -> {
+        return last -> {
             if (operationDone[0]) {
                 return Poller.Poll.of(getSnapshot(last.id()));
             }
@@ -250,7 +261,7 @@ public final class YandexClient implements SnapshotClient {
             }
             operationDone[0] = true;
             return Poller.Poll.of(outcome.get());
-        });
+        };
     }
 
     @Override

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import io.snapshotsdk.internal.xml.Xml;
 import javax.xml.stream.XMLStreamException;
@@ -145,7 +146,12 @@ public final class SgwClient implements SnapshotClient {
     @Override
     public Snapshot awaitSnapshot(Snapshot snapshot, WaitOptions options) {
         runtime.ensureOpen();
-        return runtime.poller().await(snapshot, options, last -> Poller.Poll.of(getSnapshot(last.id())));
+        return runtime.poller().await(snapshot, options, Poller.rereading(this::getSnapshot));
+    }
+
+    @Override
+    public CompletableFuture<Snapshot> awaitSnapshotAsync(Snapshot snapshot, WaitOptions options) {
+        return runtime.awaitAsync(snapshot, options, Poller.rereading(this::getSnapshot));
     }
 
     @Override
