@@ -37,6 +37,8 @@ public final class SigV4 {
     private final String service;
     private final String region;
     private final boolean signContentSha256;
+    // The signing key of the day; region and service are the signer's own.
+    private volatile DayKey dayKey;
 
     /**
      * Creates a signer.
@@ -88,8 +90,26 @@ public final class SigV4 {
 
     /** Returns the hex signature of {@code canonicalRequest} at {@code amzDate}. */
     public String signature(String secretAccessKey, String amzDate, String scope, String canonicalRequest) {
-        byte[] key = signingKey(secretAccessKey, amzDate.substring(0, 8), region, service);
-        return Hashing.hex(Hashing.hmacSha256(key, stringToSign(amzDate, scope, canonicalRequest)));
+        String dateStamp = amzDate.substring(0, 8);
+        DayKey k = dayKey;
+        if (k == null || !k.dateStamp.equals(dateStamp) || !k.secret.equals(secretAccessKey)) {
+            k = new DayKey(secretAccessKey, dateStamp, signingKey(secretAccessKey, dateStamp, region, service));
+            dayKey = k;
+        }
+        return Hashing.hex(Hashing.hmacSha256(k.key, stringToSign(amzDate, scope, canonicalRequest)));
+    }
+
+    /** The signing key of one secret on one day: four HMACs saved on every other call that day. */
+    private static final class DayKey {
+        final String secret;
+        final String dateStamp;
+        final byte[] key;
+
+        DayKey(String secret, String dateStamp, byte[] key) {
+            this.secret = secret;
+            this.dateStamp = dateStamp;
+            this.key = key;
+        }
     }
 
     /** Returns {@code X-Amz-Date} for {@code now}: {@code yyyyMMdd'T'HHmmss'Z'} in UTC. */
