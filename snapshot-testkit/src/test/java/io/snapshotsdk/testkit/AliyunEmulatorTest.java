@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -354,7 +355,7 @@ class AliyunEmulatorTest extends EmulatorContract {
 
     /** Returns the answer's JSON body, having checked that it carries ECS's request id in the body and the header alike. */
     private static JsonNode body(HttpResponse<String> r) throws IOException {
-        JsonNode n = Json.MAPPER.readTree(r.body());
+        JsonNode n = Json.read(r.body().getBytes(StandardCharsets.UTF_8)).orElseThrow();
         assertThat(n.path("RequestId").asText()).matches("[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}");
         assertThat(r.headers().firstValue("x-acs-request-id")).contains(n.path("RequestId").asText());
         return n;

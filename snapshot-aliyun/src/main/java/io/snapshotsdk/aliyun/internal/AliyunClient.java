@@ -97,7 +97,7 @@ public final class AliyunClient implements SnapshotClient {
         checkId(snapshotId);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("RegionId", region);
-        params.put("SnapshotIds", Json.MAPPER.createArrayNode().add(snapshotId).toString());
+        params.put("SnapshotIds", Json.text(Json.array().add(snapshotId)));
         Response r = http.send(rpc("DescribeSnapshots", params, true));
         JsonNode n = Json.readObject(ID, r);
         JsonNode list = n.path("Snapshots").path("Snapshot");
@@ -172,7 +172,8 @@ public final class AliyunClient implements SnapshotClient {
         return Json.text(n, "RequestId").or(r::requestId);
     }
 
-    private static Snapshot snapshot(JsonNode s, Optional<String> requestId) {
+    /** Returns the snapshot one {@code DescribeSnapshots} item describes. */
+    static Snapshot snapshot(JsonNode s, Optional<String> requestId) {
         String status = Json.text(s, "Status").orElse("");
         Map<String, String> tags = new LinkedHashMap<>();
         for (JsonNode t : s.path("Tags").path("Tag")) {

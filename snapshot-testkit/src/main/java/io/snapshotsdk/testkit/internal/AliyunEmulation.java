@@ -1,6 +1,5 @@
 package io.snapshotsdk.testkit.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -391,13 +390,8 @@ final class AliyunEmulation implements Emulation {
     /** Returns the ids of {@code SnapshotIds}, a JSON array of at most 100 strings. */
     private static Set<String> snapshotIds(String raw) throws Refusal {
         Refusal malformed = new Refusal(403, "InvalidSnapshotIds.Malformed", "The specified SnapshotIds is wrongly formed.");
-        JsonNode list;
-        try {
-            list = Json.MAPPER.readTree(raw);
-        } catch (JsonProcessingException e) {
-            throw malformed;
-        }
-        if (list == null || !list.isArray() || list.size() > MAX_SNAPSHOT_IDS) {
+        JsonNode list = Json.read(raw.getBytes(StandardCharsets.UTF_8)).orElseThrow(() -> malformed);
+        if (!list.isArray() || list.size() > MAX_SNAPSHOT_IDS) {
             throw malformed;
         }
         Set<String> ids = new LinkedHashSet<>();

@@ -1,6 +1,7 @@
 package io.snapshotsdk.yandex.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.snapshotsdk.InvalidRequestException;
 import io.snapshotsdk.internal.json.Json;
 import io.snapshotsdk.yandex.YandexSnapshotClient;
@@ -96,7 +97,7 @@ final class ServiceAccountKey {
     }
 
     private static String quote(String s) {
-        return Json.MAPPER.getNodeFactory().textNode(s).toString();
+        return Json.text(TextNode.valueOf(s));
     }
 
     private static String base64Url(byte[] bytes) {
