@@ -1,7 +1,6 @@
 package io.snapshotsdk.aws.sgw.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapshotsdk.CreateSnapshotRequest;
 import io.snapshotsdk.ErrorDetails;
@@ -104,11 +103,7 @@ public final class SgwClient implements SnapshotClient {
         runtime.ensureOpen();
         String token = RequestRules.idempotencyToken(request);
         Map<String, String> tags = SgwRules.check(request, token);
-        ObjectNode body = Json.object()
-                .put("VolumeARN", request.sourceId())
-                .put("SnapshotDescription", request.description().orElseThrow());
-        ArrayNode tagList = body.putArray("Tags");
-        tags.forEach((k, v) -> tagList.addObject().put("Key", k).put("Value", v));
+        ObjectNode body = SgwRules.createBody(request, tags);
         Request create = Request.builder("POST", URI.create(sgwEndpoint + "/"))
                 .operation("CreateSnapshot")
                 .header("X-Amz-Target", TARGET)
@@ -178,7 +173,8 @@ public final class SgwClient implements SnapshotClient {
                 .build();
     }
 
-    private Snapshot created(Response r, CreateSnapshotRequest request, Map<String, String> tags) {
+    /** Returns the snapshot a {@code CreateSnapshot} answer names. */
+    static Snapshot created(Response r, CreateSnapshotRequest request, Map<String, String> tags) {
         JsonNode n = Json.readObject(ID, r);
         Optional<String> id = Json.text(n, "SnapshotId");
         if (id.isEmpty()) {

@@ -1,11 +1,14 @@
 package io.snapshotsdk.aws.sgw.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapshotsdk.CreateSnapshotRequest;
 import io.snapshotsdk.InvalidRequestException;
 import io.snapshotsdk.InvalidRequestException.Violation;
 import io.snapshotsdk.ProviderOptions;
 import io.snapshotsdk.aws.sgw.AwsSgwSnapshotClient;
 import io.snapshotsdk.internal.client.RequestRules;
+import io.snapshotsdk.internal.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,16 @@ final class SgwRules {
 
     /** Storage Gateway takes no per-request options. */
     private interface NoOptions extends ProviderOptions {}
+
+    /** Returns the {@code CreateSnapshot} body for a checked request and the tags {@link #check} returned. */
+    static ObjectNode createBody(CreateSnapshotRequest r, Map<String, String> tags) {
+        ObjectNode body = Json.object()
+                .put("VolumeARN", r.sourceId())
+                .put("SnapshotDescription", r.description().orElseThrow());
+        ArrayNode tagList = body.putArray("Tags");
+        tags.forEach((k, v) -> tagList.addObject().put("Key", k).put("Value", v));
+        return body;
+    }
 
     /** Returns the tags to send: the request's, the name as {@code Name}, and the marker. */
     static Map<String, String> check(CreateSnapshotRequest r, String token) {
