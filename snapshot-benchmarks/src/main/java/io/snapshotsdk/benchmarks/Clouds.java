@@ -131,11 +131,16 @@ final class Clouds {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + sent.target()))
                 .method(sent.method(), HttpRequest.BodyPublishers.ofByteArray(sent.body()));
         sent.headers().forEach((name, value) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!isRestricted(name)) {
                 b.header(name, value);
             }
         });
         return b.build();
+    }
+
+    /** Returns whether the JDK client sets header {@code name} itself and refuses it from callers. */
+    static boolean isRestricted(String name) {
+        return RESTRICTED.contains(name.toLowerCase(Locale.ROOT));
     }
 
     static String fixture(String name) {
