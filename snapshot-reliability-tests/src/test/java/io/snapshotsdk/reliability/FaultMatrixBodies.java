@@ -103,7 +103,7 @@ final class FaultMatrixBodies {
     /**
      * Returns the provider's answer to an expired credential: a 401 that a new token cures (ARM's
      * {@code ExpiredAuthenticationToken}, gRPC {@code UNAUTHENTICATED}, keystonemiddleware's 401),
-     * and for the static keys of AWS and Alibaba the expired session token codes, as 400s.
+     * and for the keys of AWS and Alibaba, which the client cannot renew, their expired-STS-token codes, as 400s.
      */
     static Refusal expiredToken(Cloud cloud) {
         return switch (cloud) {
