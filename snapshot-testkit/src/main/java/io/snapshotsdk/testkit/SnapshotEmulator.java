@@ -116,7 +116,8 @@ public final class SnapshotEmulator implements AutoCloseable {
 
     /**
      * Returns settings that point the real client of {@code providerId} at this emulator: endpoint
-     * overrides, the emulator's test credentials and the loopback {@code http} opt-in.
+     * overrides, the emulator's test credentials (random per emulator) and the loopback {@code http}
+     * opt-in.
      *
      * <pre>{@code
      * SnapshotClient client = SnapshotClients.create("azure", emulator.settings("azure"));
@@ -128,6 +129,24 @@ public final class SnapshotEmulator implements AutoCloseable {
      */
     public Map<String, String> settings(String providerId) {
         return hub.settings(providerId, base);
+    }
+
+    /**
+     * Returns every credential the emulated {@code providerId} accepts, by the client's setting key:
+     * those {@link #settings(String)} hands out and the alternatives (OpenStack's application
+     * credential and Rackspace API key, Yandex's OAuth token). The secrets are random per emulator
+     * (Yandex's service account key per run), so a test can look for them in what must not hold them.
+     *
+     * <pre>{@code
+     * String apiKey = emulator.credentials("openstack").get("apiKey");
+     * }</pre>
+     *
+     * @param providerId the provider id
+     * @return the credentials
+     * @throws IllegalArgumentException if the provider is not emulated
+     */
+    public Map<String, String> credentials(String providerId) {
+        return hub.credentials(providerId);
     }
 
     /**

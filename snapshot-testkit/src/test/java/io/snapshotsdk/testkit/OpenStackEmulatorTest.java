@@ -132,7 +132,7 @@ class OpenStackEmulatorTest extends EmulatorContract {
 
     @Test
     void keystoneIssuesAScopedTokenWithTheCatalogAndKeepsThePasswordToItself() throws Exception {
-        HttpResponse<String> ok = send("POST", "/identity/v3/auth/tokens", null, passwordAuth("secretsecret"));
+        HttpResponse<String> ok = send("POST", "/identity/v3/auth/tokens", null, passwordAuth(credential("password")));
         JsonNode token = JSON.readTree(ok.body()).path("token");
         assertThat(ok.statusCode()).isEqualTo(201);
         assertThat(ok.headers().firstValue("X-Subject-Token")).isPresent();
@@ -166,7 +166,8 @@ class OpenStackEmulatorTest extends EmulatorContract {
     @Test
     void applicationCredentialsAndTokensAuthenticateToo() {
         Map<String, String> credential = Map.of("authUrl", emulator.baseUri() + "/openstack/identity/v3", "allowInsecureHttp", "true",
-                "applicationCredentialId", "423f19a4ac1e4f48bbb4180756e6eb6c", "applicationCredentialSecret", "rEaqvJka48mpv");
+                "applicationCredentialId", credential("applicationCredentialId"), "applicationCredentialSecret",
+                credential("applicationCredentialSecret"));
         assertThat(client(credential).createSnapshot(request(diskId()).build()).sourceId()).contains(diskId());
 
         Map<String, String> wrongSecret = new HashMap<>(credential);
@@ -188,7 +189,7 @@ class OpenStackEmulatorTest extends EmulatorContract {
     @Test
     void rackspaceApiKeyCredentialsLeadToTheV1Api() {
         Map<String, String> rackspace = Map.of("authUrl", emulator.baseUri() + "/openstack/identity/v2.0", "allowInsecureHttp", "true",
-                "username", "demo", "apiKey", "aaaaa-bbbbb-ccccc-12345678", "region", "RegionOne");
+                "username", "demo", "apiKey", credential("apiKey"), "region", "RegionOne");
         SnapshotClient client = client(rackspace);
         emulator.readsUntilReady(0);
 
@@ -312,9 +313,14 @@ class OpenStackEmulatorTest extends EmulatorContract {
                 + "\"password\":\"" + password + "\"}}},\"scope\":{\"project\":{\"id\":\"" + PROJECT + "\"}}}}";
     }
 
+    /** Returns one of the emulator's credentials, which are random per emulator. */
+    private String credential(String key) {
+        return emulator.credentials(providerId()).get(key);
+    }
+
     /** Returns a token Keystone issued, for raw calls. */
     private String token() {
-        return send("POST", "/identity/v3/auth/tokens", null, passwordAuth("secretsecret")).headers().firstValue("X-Subject-Token").orElseThrow();
+        return send("POST", "/identity/v3/auth/tokens", null, passwordAuth(credential("password"))).headers().firstValue("X-Subject-Token").orElseThrow();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body, String... headers) {

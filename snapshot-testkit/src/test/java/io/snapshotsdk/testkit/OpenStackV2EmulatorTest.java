@@ -35,7 +35,7 @@ class OpenStackV2EmulatorTest extends OpenStackEmulatorTest {
     @Test
     void keystoneV2AnswersWithTheTokenInTheBodyAndACatalogOfVolumeV2AndV1() throws Exception {
         HttpResponse<String> r = OpenStackEmulatorTest.send(emulator, "POST", "/identity/v2.0/tokens", null,
-                "{\"auth\":{\"tenantName\":\"demo\",\"passwordCredentials\":{\"username\":\"demo\",\"password\":\"secretsecret\"}}}");
+                "{\"auth\":{\"tenantName\":\"demo\",\"passwordCredentials\":{\"username\":\"demo\",\"password\":\"" + password() + "\"}}}");
         JsonNode access = new ObjectMapper().readTree(r.body()).path("access");
 
         assertThat(r.statusCode()).isEqualTo(200);
@@ -46,8 +46,13 @@ class OpenStackV2EmulatorTest extends OpenStackEmulatorTest {
                 emulator.baseUri() + "/openstack/v2/" + OpenStackEmulatorTest.PROJECT, emulator.baseUri() + "/openstack/v1/" + OpenStackEmulatorTest.PROJECT);
 
         HttpResponse<String> otherTenant = OpenStackEmulatorTest.send(emulator, "POST", "/identity/v2.0/tokens", null,
-                "{\"auth\":{\"tenantName\":\"admin\",\"passwordCredentials\":{\"username\":\"demo\",\"password\":\"secretsecret\"}}}");
+                "{\"auth\":{\"tenantName\":\"admin\",\"passwordCredentials\":{\"username\":\"demo\",\"password\":\"" + password() + "\"}}}");
         assertThat(otherTenant.statusCode()).isEqualTo(401);
         assertThat(new ObjectMapper().readTree(otherTenant.body()).path("error").path("code").asInt()).isEqualTo(401);
+    }
+
+    /** Returns the emulator's password, which is random per emulator. */
+    private String password() {
+        return emulator.credentials("openstack").get("password");
     }
 }

@@ -44,7 +44,6 @@ final class AliyunEmulation implements Emulation {
     private static final String PROVIDER = "aliyun";
     private static final String REGION = "cn-hangzhou";
     private static final String ACCESS_KEY_ID = "LTAI5tSnapshotEmulator01";
-    private static final String ACCESS_KEY_SECRET = "EmulatorSecret4SnapshotTests01";
     private static final String API_VERSION = "2014-05-26";
     private static final String JSON = "application/json;charset=utf-8";
     private static final String REQUEST_ID_HEADER = "x-acs-request-id";
@@ -65,6 +64,8 @@ final class AliyunEmulation implements Emulation {
             "InstantAccess", "InstantAccessRetentionDays", "ResourceGroupId");
 
     private final Store store;
+    // Random per emulator, so that a test can tell a leaked secret from any other text.
+    private final String accessKeySecret = "acs-secret-" + Store.hex(32);
 
     AliyunEmulation(Store store) {
         this.store = store;
@@ -81,9 +82,14 @@ final class AliyunEmulation implements Emulation {
     }
 
     @Override
+    public Map<String, String> credentials() {
+        return Map.of("accessKeyId", ACCESS_KEY_ID, "accessKeySecret", accessKeySecret);
+    }
+
+    @Override
     public Map<String, String> settings(URI base) {
         return Map.of("endpoint", base + "/" + PROVIDER, "region", REGION, "accessKeyId", ACCESS_KEY_ID,
-                "accessKeySecret", ACCESS_KEY_SECRET, "allowInsecureHttp", "true");
+                "accessKeySecret", accessKeySecret, "allowInsecureHttp", "true");
     }
 
     @Override
@@ -190,11 +196,11 @@ final class AliyunEmulation implements Emulation {
         }
     }
 
-    private static String secretOf(String accessKeyId) throws Refusal {
+    private String secretOf(String accessKeyId) throws Refusal {
         if (!accessKeyId.equals(ACCESS_KEY_ID)) {
             throw new Refusal(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
         }
-        return ACCESS_KEY_SECRET;
+        return accessKeySecret;
     }
 
     private static void checkSignature(String expected, String given, String stringToSign) throws Refusal {

@@ -49,9 +49,8 @@ final class AwsEmulation implements Emulation {
     private static final String SGW_PREFIX = "aws-sgw";
     private static final String EC2_PREFIX = "aws-ec2";
     private static final String REGION = "us-east-1";
-    // AWS's documentation example key pair: plainly not a real secret.
+    // AWS's documentation example key id: plainly not a real one.
     private static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
-    private static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final String CREATE_SNAPSHOT = "StorageGateway_20130630.CreateSnapshot";
     private static final String JSON_11 = "application/x-amz-json-1.1";
     private static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
@@ -91,6 +90,8 @@ final class AwsEmulation implements Emulation {
     private record AuthRefusal(AuthProblem problem, String message) {}
 
     private final Store store;
+    // Random per emulator, so that a test can tell a leaked secret from any other text.
+    private final String secretAccessKey = "aws-secret-" + Store.hex(32);
 
     AwsEmulation(Store store) {
         this.store = store;
@@ -107,9 +108,14 @@ final class AwsEmulation implements Emulation {
     }
 
     @Override
+    public Map<String, String> credentials() {
+        return Map.of("accessKeyId", ACCESS_KEY_ID, "secretAccessKey", secretAccessKey);
+    }
+
+    @Override
     public Map<String, String> settings(URI base) {
         return Map.of("endpoint", base + "/" + SGW_PREFIX, "ec2Endpoint", base + "/" + EC2_PREFIX, "region", REGION,
-                "accessKeyId", ACCESS_KEY_ID, "secretAccessKey", SECRET_ACCESS_KEY, "allowInsecureHttp", "true");
+                "accessKeyId", ACCESS_KEY_ID, "secretAccessKey", secretAccessKey, "allowInsecureHttp", "true");
     }
 
     /** SigV4 signs each call; there is no separate authentication call. */
@@ -159,7 +165,7 @@ final class AwsEmulation implements Emulation {
     // ---- SigV4 ----------------------------------------------------------------------------
 
     /** Checks the signature as AWS does: form, key, scope, time, then the signature itself. */
-    private static Optional<AuthRefusal> verifySignature(Call call, String service) {
+    private Optional<AuthRefusal> verifySignature(Call call, String service) {
         Optional<String> authorization = call.header("Authorization");
         if (authorization.isEmpty()) {
             return refuse(AuthProblem.MISSING, "Missing Authentication Token");
@@ -211,7 +217,7 @@ final class AwsEmulation implements Emulation {
                 SigV4.canonicalQuery(call.rawQuery), SigV4.canonicalHeaders(headers, signedHeaders),
                 Hashing.sha256Hex(call.body));
         SigV4 signer = new SigV4(service, REGION, false);
-        String expected = signer.signature(SECRET_ACCESS_KEY, amzDate, signer.scope(m.group(2)), canonicalRequest);
+        String expected = signer.signature(secretAccessKey, amzDate, signer.scope(m.group(2)), canonicalRequest);
         byte[] sent = m.group(6).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), sent)) {
             return refuse(AuthProblem.MISMATCH, "The request signature we calculated does not match the signature you "

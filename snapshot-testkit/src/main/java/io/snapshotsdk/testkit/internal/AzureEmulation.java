@@ -45,7 +45,6 @@ final class AzureEmulation implements Emulation {
     private static final String REGION = "westus";
     private static final String TENANT_ID = "3b8e5f2d-9c14-4a7e-b6d0-2f4a8c1e7d53";
     private static final String CLIENT_ID = "a4c7e1f9-2d5b-4f83-9e06-7b1c3d5f8a20";
-    private static final String CLIENT_SECRET = "emu8Q~testkit.secret-4f2a9c7e1b";
 
     // Entra ID's access tokens are JWTs; the header part makes issued ones look the same.
     private static final String TOKEN_PREFIX = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.";
@@ -80,6 +79,8 @@ final class AzureEmulation implements Emulation {
     private static final String OPERATION_ID = "operationId";
 
     private final Store store;
+    // Random per emulator, so that a test can tell a leaked secret from any other text.
+    private final String clientSecret = "emu8Q~" + Store.hex(32);
 
     AzureEmulation(Store store) {
         this.store = store;
@@ -96,10 +97,15 @@ final class AzureEmulation implements Emulation {
     }
 
     @Override
+    public Map<String, String> credentials() {
+        return Map.of("tenantId", TENANT_ID, "clientId", CLIENT_ID, "clientSecret", clientSecret);
+    }
+
+    @Override
     public Map<String, String> settings(URI base) {
         return Map.of("endpoint", base + "/" + ARM, "authorityHost", base + "/" + LOGIN, "allowInsecureHttp", "true",
                 "subscriptionId", SUBSCRIPTION_ID, "resourceGroup", RESOURCE_GROUP, "region", REGION,
-                "tenantId", TENANT_ID, "clientId", CLIENT_ID, "clientSecret", CLIENT_SECRET);
+                "tenantId", TENANT_ID, "clientId", CLIENT_ID, "clientSecret", clientSecret);
     }
 
     @Override
@@ -186,7 +192,7 @@ final class AzureEmulation implements Emulation {
                     + "'client_assertion' or 'client_secret'.");
             return;
         }
-        if (!secret.equals(CLIENT_SECRET)) {
+        if (!secret.equals(clientSecret)) {
             entraError(call, 401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the "
                     + "request is the client secret value, not the client secret ID, for a secret added to app '" + CLIENT_ID + "'.");
             return;

@@ -14,6 +14,12 @@ interface Emulation {
     /** Returns the first path segments this cloud is served under; the first is the API's. */
     List<String> prefixes();
 
+    /**
+     * Returns every credential this cloud accepts, by the client's setting key; the secrets are
+     * random per emulator.
+     */
+    Map<String, String> credentials();
+
     /** Returns settings that point the real client at {@code base}. */
     Map<String, String> settings(URI base);
 

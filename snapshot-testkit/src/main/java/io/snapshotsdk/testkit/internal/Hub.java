@@ -41,6 +41,12 @@ public final class Hub implements HttpHandler {
         return e.settings(base);
     }
 
+    /** Returns every credential {@code providerId} accepts, by the client's setting key. */
+    public Map<String, String> credentials(String providerId) {
+        requireProvider(providerId);
+        return byProvider.get(providerId).credentials();
+    }
+
     /** Checks {@code providerId} is emulated. */
     public void requireProvider(String providerId) {
         settings(providerId, java.net.URI.create("http://127.0.0.1"));

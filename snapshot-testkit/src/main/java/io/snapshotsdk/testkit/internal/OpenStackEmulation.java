@@ -39,15 +39,12 @@ final class OpenStackEmulation implements Emulation {
     private static final String PREFIX = "openstack";
     private static final String USER_ID = "ee4dfb6e5540447cb3741905149d9b6e";
     private static final String USER_NAME = "demo";
-    private static final String PASSWORD = "secretsecret";
     private static final String DOMAIN_ID = "default";
     private static final String DOMAIN_NAME = "Default";
     private static final String PROJECT_ID = "a6944d763bf64ee6a275f1263fae0352";
     private static final String PROJECT_NAME = "demo";
     private static final String ROLE_ID = "51cc68287d524c759f47c811e6463340";
     private static final String APPLICATION_CREDENTIAL_ID = "423f19a4ac1e4f48bbb4180756e6eb6c";
-    private static final String APPLICATION_CREDENTIAL_SECRET = "rEaqvJka48mpv";
-    private static final String API_KEY = "aaaaa-bbbbb-ccccc-12345678";
     private static final String REGION = "RegionOne";
     /** Keystone's Fernet tokens start so; it also keeps other clouds' tokens out. */
     private static final String TOKEN_PREFIX = "gAAAAAB";
@@ -69,6 +66,10 @@ final class OpenStackEmulation implements Emulation {
     private static final DateTimeFormatter V2_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Store store;
+    // Random per emulator, so that a test can tell a leaked secret from any other text.
+    private final String password = "os-password-" + Store.hex(32);
+    private final String applicationCredentialSecret = "os-appcred-" + Store.hex(32);
+    private final String apiKey = "os-apikey-" + Store.hex(32);
 
     OpenStackEmulation(Store store) {
         this.store = store;
@@ -94,9 +95,16 @@ final class OpenStackEmulation implements Emulation {
         return List.of(PREFIX);
     }
 
+    /** Keystone takes the password, the application credential, and (on v2.0) the Rackspace API key. */
+    @Override
+    public Map<String, String> credentials() {
+        return Map.of("username", USER_NAME, "password", password, "applicationCredentialId", APPLICATION_CREDENTIAL_ID,
+                "applicationCredentialSecret", applicationCredentialSecret, "apiKey", apiKey);
+    }
+
     @Override
     public Map<String, String> settings(URI base) {
-        return Map.of("authUrl", base + "/" + PREFIX + "/identity/v3", "username", USER_NAME, "password", PASSWORD,
+        return Map.of("authUrl", base + "/" + PREFIX + "/identity/v3", "username", USER_NAME, "password", password,
                 "userDomainName", DOMAIN_NAME, "projectName", PROJECT_NAME, "projectDomainId", DOMAIN_ID, "region", REGION,
                 "allowInsecureHttp", "true");
     }
@@ -198,10 +206,10 @@ final class OpenStackEmulation implements Emulation {
             case "password" -> {
                 JsonNode user = credentials.path("user");
                 boolean named = USER_NAME.equals(user.path("name").asText()) && isOurDomain(user.path("domain"));
-                yield (USER_ID.equals(user.path("id").asText()) || named) && PASSWORD.equals(user.path("password").asText());
+                yield (USER_ID.equals(user.path("id").asText()) || named) && password.equals(user.path("password").asText());
             }
             case "application_credential" -> APPLICATION_CREDENTIAL_ID.equals(credentials.path("id").asText())
-                    && APPLICATION_CREDENTIAL_SECRET.equals(credentials.path("secret").asText());
+                    && applicationCredentialSecret.equals(credentials.path("secret").asText());
             case "token" -> issued(credentials.path("id").asText());
             default -> false;
         };
@@ -226,17 +234,18 @@ final class OpenStackEmulation implements Emulation {
      */
     private void keystoneV2(Call call) throws IOException {
         JsonNode auth = call.json().map(b -> b.path("auth")).orElse(MissingNode.getInstance());
-        JsonNode password = auth.path("passwordCredentials");
-        JsonNode apiKey = auth.path("RAX-KSKEY:apiKeyCredentials");
-        if (!password.isObject() && !apiKey.isObject()) {
+        JsonNode passwordCredentials = auth.path("passwordCredentials");
+        JsonNode apiKeyCredentials = auth.path("RAX-KSKEY:apiKeyCredentials");
+        if (!passwordCredentials.isObject() && !apiKeyCredentials.isObject()) {
             keystoneError(call, 400, "Bad Request", "Expecting to find passwordCredentials in auth. The server could not comply with the "
                     + "request since it is either malformed or otherwise incorrect. The client is assumed to be in error.");
             return;
         }
-        boolean rackspace = apiKey.isObject();
+        boolean rackspace = apiKeyCredentials.isObject();
         boolean authenticated = rackspace
-                ? USER_NAME.equals(apiKey.path("username").asText()) && API_KEY.equals(apiKey.path("apiKey").asText())
-                : USER_NAME.equals(password.path("username").asText()) && PASSWORD.equals(password.path("password").asText());
+                ? USER_NAME.equals(apiKeyCredentials.path("username").asText()) && apiKey.equals(apiKeyCredentials.path("apiKey").asText())
+                : USER_NAME.equals(passwordCredentials.path("username").asText())
+                        && password.equals(passwordCredentials.path("password").asText());
         boolean inScope = (!auth.has("tenantId") || PROJECT_ID.equals(auth.path("tenantId").asText()))
                 && (!auth.has("tenantName") || PROJECT_NAME.equals(auth.path("tenantName").asText()));
         if (!authenticated || !inScope) {

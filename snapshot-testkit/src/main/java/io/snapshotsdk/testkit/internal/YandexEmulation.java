@@ -87,6 +87,7 @@ final class YandexEmulation implements Emulation {
 
     private final Store store;
     private final String folderId = "b1g" + Store.hex(17);
+    // Random per emulator, so that a test can tell a leaked secret from any other text.
     private final String oauthToken = "y0_" + Store.hex(48);
 
     YandexEmulation(Store store) {
@@ -101,6 +102,11 @@ final class YandexEmulation implements Emulation {
     @Override
     public List<String> prefixes() {
         return List.of(PREFIX);
+    }
+
+    @Override
+    public Map<String, String> credentials() {
+        return Map.of("oauthToken", oauthToken, "serviceAccountKeyFile", ServiceAccountKey.INSTANCE.keyFile);
     }
 
     /**
@@ -416,8 +422,8 @@ final class YandexEmulation implements Emulation {
 
     /**
      * The service account's key: the key file the client signs with, and the check of the JWTs it
-     * signs (PS256: RSASSA-PSS, SHA-256, MGF1-SHA-256, 32-byte salt). Made once, on first use,
-     * since making an RSA key takes up to seconds.
+     * signs (PS256: RSASSA-PSS, SHA-256, MGF1-SHA-256, 32-byte salt). Made once per run, on first
+     * use, since making an RSA key takes up to seconds: random per run, not per emulator.
      */
     private static final class ServiceAccountKey {
         private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
