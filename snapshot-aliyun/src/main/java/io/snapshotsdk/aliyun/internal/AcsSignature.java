@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The two Alibaba Cloud request signatures, as the ECS and SDK documentation define them.
@@ -21,6 +22,14 @@ public final class AcsSignature {
     public static final String V3_ALGORITHM = "ACS3-HMAC-SHA256";
 
     private AcsSignature() {}
+
+    /**
+     * Returns a fresh signature nonce: 32 random lower-case hex digits (a random UUID without its
+     * dashes), as the Alibaba Cloud SDKs make them. ECS refuses a nonce it has seen before.
+     */
+    public static String newNonce() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
 
     /** Returns V1's canonicalized query string: {@code enc(k)=enc(v)} sorted by name, joined by {@code &}. */
     public static String v1CanonicalQuery(Map<String, String> params) {

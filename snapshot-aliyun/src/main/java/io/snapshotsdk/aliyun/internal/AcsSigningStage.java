@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +33,7 @@ final class AcsSigningStage implements Interceptor {
     private final Supplier<String> nonce;
 
     AcsSigningStage(SignatureVersion version, AliyunConfig credentials, Clock clock) {
-        this(version, credentials, clock, () -> UUID.randomUUID().toString().replace("-", ""));
+        this(version, credentials, clock, AcsSignature::newNonce);
     }
 
     /** Creates a stage with a given nonce source, so that tests can reproduce the published vectors. */

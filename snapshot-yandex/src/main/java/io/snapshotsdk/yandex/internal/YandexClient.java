@@ -158,7 +158,7 @@ public final class YandexClient implements SnapshotClient {
      * Returns the {@code Idempotency-Key} for a token. Compute wants a UUID there: one is sent as it
      * is, any other token as the UUID named by it, so the same token always makes the same key.
      */
-    static String idempotencyKey(String token) {
+    public static String idempotencyKey(String token) {
         try {
             return UUID.fromString(token).toString().equals(token.toLowerCase(Locale.ROOT)) ? token : named(token);
         } catch (IllegalArgumentException notAUuid) {
