@@ -7,19 +7,23 @@ import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** SHA-256, HMAC-SHA1, HMAC-SHA256 and lower-case hex, for the request signers. */
+/**
+ * SHA-256, HMAC-SHA1, HMAC-SHA256 and lower-case hex, for the request signers. Each thread keeps
+ * its own digest and MAC objects: looking them up in the security providers costs more than the
+ * hashing of a request does.
+ */
 public final class Hashing {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> instance("SHA-256"));
+    private static final ThreadLocal<Mac> HMAC_SHA_256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
+    private static final ThreadLocal<Mac> HMAC_SHA_1 = ThreadLocal.withInitial(() -> mac("HmacSHA1"));
 
     private Hashing() {}
 
     /** Returns the SHA-256 digest of {@code data}. */
     public static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        // digest() resets the object for the next use.
+        return SHA_256.get().digest(data);
     }
 
     /** Returns the SHA-256 digest of {@code data} as lower-case hex. */
@@ -34,7 +38,7 @@ public final class Hashing {
 
     /** Returns HMAC-SHA256 of {@code data} under {@code key}. */
     public static byte[] hmacSha256(byte[] key, byte[] data) {
-        return hmac("HmacSHA256", key, data);
+        return hmac(HMAC_SHA_256.get(), key, data);
     }
 
     /** Returns HMAC-SHA256 of the UTF-8 bytes of {@code text} under {@code key}. */
@@ -44,7 +48,7 @@ public final class Hashing {
 
     /** Returns HMAC-SHA1 of {@code data} under {@code key}. */
     public static byte[] hmacSha1(byte[] key, byte[] data) {
-        return hmac("HmacSHA1", key, data);
+        return hmac(HMAC_SHA_1.get(), key, data);
     }
 
     /** Returns {@code bytes} as lower-case hex. */
@@ -57,12 +61,28 @@ public final class Hashing {
         return new String(out);
     }
 
-    private static byte[] hmac(String algorithm, byte[] key, byte[] data) {
+    private static byte[] hmac(Mac mac, byte[] key, byte[] data) {
         try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
+            // init() with the key replaces any earlier key; doFinal() leaves the MAC ready for reuse.
+            mac.init(new SecretKeySpec(key, mac.getAlgorithm()));
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("an HMAC key of any length is valid", e);
+        }
+    }
+
+    private static MessageDigest instance(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
+        }
+    }
+
+    private static Mac mac(String algorithm) {
+        try {
+            return Mac.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has " + algorithm, e);
         }
     }
