@@ -165,7 +165,8 @@ final class AwsErrors {
         if (PERMISSION.contains(code)) {
             return Kind.PERMISSION_DENIED;
         }
-        if (NOT_FOUND.contains(code)) {
+        // EC2 names every missing resource Invalid<Resource>.NotFound, at HTTP 400.
+        if (NOT_FOUND.contains(code) || code.endsWith(".NotFound")) {
             return Kind.NOT_FOUND;
         }
         if (CONFLICT.contains(code)) {

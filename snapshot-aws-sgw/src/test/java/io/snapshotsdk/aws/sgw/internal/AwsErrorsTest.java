@@ -160,13 +160,16 @@ class AwsErrorsTest {
     void ec2XmlErrorsCarryCodeMessageAndRequestId() throws Exception {
         ServiceException e = AwsErrors.ec2(response(400, Headers.empty(), sample("ec2-error-response.xml")), CLOCK);
         assertThat(e.errorCode()).isEqualTo("InvalidInstanceID.NotFound");
+        assertThat(e).isInstanceOf(NotFoundException.class);
+        assertThat(e.isRetryable()).isFalse();
         assertThat(e.requestId()).contains("ea966190-f9aa-478e-9ede-example");
         assertThat(e.getMessage()).contains("The instance ID 'i-1a2b3c4d' does not exist");
     }
 
     @ParameterizedTest
     @CsvSource({
-        "InvalidSnapshot.NotFound, 400, NOT_FOUND", "InvalidSnapshot.InUse, 400, CONFLICT",
+        "InvalidSnapshot.NotFound, 400, NOT_FOUND", "InvalidVolume.NotFound, 400, NOT_FOUND",
+        "InvalidInstanceID.NotFound, 400, NOT_FOUND", "InvalidSnapshot.InUse, 400, CONFLICT",
         "RequestLimitExceeded, 503, THROTTLED", "UnauthorizedOperation, 403, PERMISSION", "AuthFailure, 401, AUTHENTICATION",
         "SnapshotLimitExceeded, 400, QUOTA", "InternalError, 500, RETRYABLE", "Unavailable, 503, RETRYABLE",
         "InvalidSnapshotID.Malformed, 400, OTHER"
