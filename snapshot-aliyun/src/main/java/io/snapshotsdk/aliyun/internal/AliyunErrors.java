@@ -79,7 +79,17 @@ final class AliyunErrors {
             Map.entry("InvalidSecurityToken.Malformed", new Rule(Kind.AUTHENTICATION, false)),
             Map.entry("Forbidden.RAM", new Rule(Kind.PERMISSION_DENIED, false)),
             Map.entry("Forbidden.AccessKeyDisabled", new Rule(Kind.PERMISSION_DENIED, false)),
-            Map.entry("Forbidden", new Rule(Kind.PERMISSION_DENIED, false)));
+            Map.entry("Forbidden", new Rule(Kind.PERMISSION_DENIED, false)),
+            // Named by the docs too; by status alone a 403 or 404 among them would read as a missing
+            // permission or resource when the request itself is wrong.
+            Map.entry("MissingParameter", new Rule(Kind.OTHER, false)),
+            Map.entry("InvalidParameter", new Rule(Kind.OTHER, false)),
+            Map.entry("UnsupportedParameter", new Rule(Kind.OTHER, false)),
+            Map.entry("InvalidAction", new Rule(Kind.OTHER, false)),
+            Map.entry("InvalidRegionId.NotFound", new Rule(Kind.NOT_FOUND, false)),
+            Map.entry("InvalidSnapshotIds.Malformed", new Rule(Kind.OTHER, false)),
+            Map.entry("InvalidStatus.NotFound", new Rule(Kind.OTHER, false)),
+            Map.entry("InvalidTagCount", new Rule(Kind.OTHER, false)));
 
     // Families matched by prefix: Throttling.User, Throttling.Api, ServiceUnavailable.RegionMaintaining, ...
     private static final Set<String> RETRYABLE_FAMILIES = Set.of("Throttling.", "ServiceUnavailable.");

@@ -104,7 +104,9 @@ class AliyunErrorsTest {
         "IncompleteSignature, 400, AUTHENTICATION, false", "IllegalTimestamp, 400, AUTHENTICATION, false",
         "Forbidden.RAM, 403, PERMISSION, false", "Forbidden.AccessKeyDisabled, 403, PERMISSION, false",
         "MissingParameter, 400, OTHER, false", "InvalidParameter, 400, OTHER, false", "UnsupportedParameter, 400, OTHER, false",
-        "InvalidRegionId.NotFound, 404, NOT_FOUND, false", "SomethingNew, 502, OTHER, true"
+        "InvalidRegionId.NotFound, 404, NOT_FOUND, false", "InvalidAction, 403, OTHER, false",
+        "InvalidSnapshotIds.Malformed, 403, OTHER, false", "InvalidStatus.NotFound, 404, OTHER, false",
+        "InvalidTagCount, 400, OTHER, false", "SomethingNew, 502, OTHER, true"
     })
     void commonCodes(String code, int status, String kind, boolean retryable) {
         ServiceException e = AliyunErrors.map(response(status, body(code)), CLOCK);
