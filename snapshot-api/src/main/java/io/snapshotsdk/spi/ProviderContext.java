@@ -4,6 +4,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.immutables.value.Value;
 
@@ -55,6 +57,18 @@ public abstract class ProviderContext {
     @Value.Auxiliary
     public Sleeper sleeper() {
         return Sleeper.system();
+    }
+
+    /**
+     * Returns the source of the random part of retry backoff (full jitter), drawing uniformly in
+     * {@code [0, 1)}; a seeded one makes every pause of a test reproducible.
+     *
+     * @return {@link ThreadLocalRandom} by default
+     */
+    @Value.Default
+    @Value.Auxiliary
+    public DoubleSupplier jitter() {
+        return () -> ThreadLocalRandom.current().nextDouble();
     }
 
     /**

@@ -57,7 +57,7 @@ public final class ClientRuntime implements AutoCloseable {
         this.clock = context.clock();
         this.sleeper = context.sleeper();
         this.poller = new Poller(providerId, clock, sleeper);
-        this.retryPolicy = RetryPolicy.defaults(settings.maxAttempts());
+        this.retryPolicy = RetryPolicy.defaults(settings.maxAttempts()).withRandom(context.jitter());
     }
 
     /** Creates the runtime of one client. */
