@@ -9,7 +9,9 @@ import io.snapshotsdk.internal.http.RetryPolicy;
 import io.snapshotsdk.spi.Sleeper;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,8 @@ import java.util.function.Supplier;
  * the create carries a marker tag with the token, and after an ambiguous failure (a timeout, a
  * reset after sending, a server error) the snapshot is first looked up by that marker and
  * returned instead of being created again. Throttling proves nothing was made and is re-sent
- * without a lookup; when the lookup itself fails, nothing is re-sent.
+ * without a lookup; when the lookup itself fails, nothing is re-sent. Pauses follow the policy,
+ * and no attempt starts after its {@link RetryPolicy#maxElapsed()}.
  */
 public final class MarkedCreate {
     private MarkedCreate() {}
@@ -35,7 +38,7 @@ public final class MarkedCreate {
      *     another process, may have made the snapshot, so the marker is looked up before the first
      *     send too
      */
-    public static Snapshot run(RetryPolicy policy, Sleeper sleeper, Supplier<Snapshot> create,
+    public static Snapshot run(RetryPolicy policy, Clock clock, Sleeper sleeper, Supplier<Snapshot> create,
             Supplier<Optional<Snapshot>> findByMarker, boolean tokenFromCaller) {
         if (tokenFromCaller) {
             Optional<Snapshot> made = findByMarker.get();
@@ -43,7 +46,7 @@ public final class MarkedCreate {
                 return made.get();
             }
         }
-        return run(policy, sleeper, create, Optional.of(findByMarker), failure -> failure);
+        return run(policy, clock, sleeper, create, Optional.of(findByMarker), failure -> failure);
     }
 
     /**
@@ -51,14 +54,15 @@ public final class MarkedCreate {
      * ambiguous failure nothing is, and {@code outcomeUnknown} turns the failure into the
      * exception thrown.
      */
-    public static Snapshot runWithoutMarker(RetryPolicy policy, Sleeper sleeper, Supplier<Snapshot> create,
+    public static Snapshot runWithoutMarker(RetryPolicy policy, Clock clock, Sleeper sleeper, Supplier<Snapshot> create,
             Function<SnapshotException, SnapshotException> outcomeUnknown) {
-        return run(policy, sleeper, create, Optional.empty(), outcomeUnknown);
+        return run(policy, clock, sleeper, create, Optional.empty(), outcomeUnknown);
     }
 
-    private static Snapshot run(RetryPolicy policy, Sleeper sleeper, Supplier<Snapshot> create,
+    private static Snapshot run(RetryPolicy policy, Clock clock, Sleeper sleeper, Supplier<Snapshot> create,
             Optional<Supplier<Optional<Snapshot>>> marker, Function<SnapshotException, SnapshotException> outcomeUnknown) {
         List<SnapshotException> earlier = new ArrayList<>();
+        Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
             SnapshotException failure;
             Optional<Duration> retryAfter = Optional.empty();
@@ -96,6 +100,10 @@ public final class MarkedCreate {
                 }
             }
             Optional<Duration> delay = attempt < policy.maxAttempts() ? policy.delayAfter(attempt, retryAfter) : Optional.empty();
+            if (delay.isPresent()
+                    && Duration.between(start, clock.instant()).plus(delay.get()).compareTo(policy.maxElapsed()) > 0) {
+                delay = Optional.empty();
+            }
             if (delay.isEmpty()) {
                 throw withEarlier(failure, earlier);
             }

@@ -158,10 +158,10 @@ public final class OpenStackClient implements SnapshotClient {
             return CinderSnapshots.from(snapshotObject(r), r.requestId());
         };
         if (v.version() == 1) {
-            return MarkedCreate.runWithoutMarker(runtime.retryPolicy(), runtime.sleeper(), create,
+            return MarkedCreate.runWithoutMarker(runtime.retryPolicy(), runtime.clock(), runtime.sleeper(), create,
                     failure -> new CreateOutcomeUnknownException(ID, request.sourceId(), request.name(), failure));
         }
-        return MarkedCreate.run(runtime.retryPolicy(), runtime.sleeper(), create, () -> findByMarker(v, request.sourceId(), token),
+        return MarkedCreate.run(runtime.retryPolicy(), runtime.clock(), runtime.sleeper(), create, () -> findByMarker(v, request.sourceId(), token),
                 request.idempotencyToken().isPresent());
     }
 

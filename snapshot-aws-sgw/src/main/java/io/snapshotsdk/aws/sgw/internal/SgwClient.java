@@ -111,7 +111,7 @@ public final class SgwClient implements SnapshotClient {
                 // Never re-sent blindly: MarkedCreate looks the marker up first.
                 .retrySafe(false)
                 .build();
-        return MarkedCreate.run(runtime.retryPolicy(), runtime.sleeper(),
+        return MarkedCreate.run(runtime.retryPolicy(), runtime.clock(), runtime.sleeper(),
                 () -> created(sgw.send(create), request, tags),
                 () -> findByMarker(token), request.idempotencyToken().isPresent());
     }
