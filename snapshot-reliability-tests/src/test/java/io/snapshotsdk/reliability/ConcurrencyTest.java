@@ -50,9 +50,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * per expiry: the threads meet at a barrier three times, the clients' clock jumps past the token's
  * lifetime, and all 64 find the token stale at once.
  *
- * <p>The normal build makes 25 creates per thread (1,600 per provider); the full 100 (6,400 per
- * provider) run with {@code -Dreliability.concurrency.creates=100}, which took about 97 s for the
- * five providers on two shared cores (OpenStack 40 s, Azure 22 s), too long for every build.
+ * <p>The normal build makes 100 creates per thread, 6,400 per provider; a quicker run sets fewer
+ * with {@code -Dreliability.concurrency.creates=25}.
  *
  * <p>The clients' clock moves only at the barriers and their sleeper returns at once, so retries
  * take no time. Yandex and Keystone state an absolute expiry on the emulator's clock, which does
@@ -61,7 +60,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * request in the journal is one fetch.
  */
 class ConcurrencyTest {
-    static final int DEFAULT_CREATES_PER_THREAD = 25;
+    static final int DEFAULT_CREATES_PER_THREAD = 100;
     private static final int THREADS = 64;
     private static final int PHASES = 4;
     private static final long SEED = 20_260_101L;

@@ -525,7 +525,7 @@ final class AzureEmulation implements Emulation {
     }
 
     private Optional<Snap> findIgnoringCase(String id) {
-        return store.all(PROVIDER).stream().filter(s -> s.id.equalsIgnoreCase(id)).findFirst();
+        return store.findIgnoringCase(PROVIDER, id);
     }
 
     /** Returns the size of a held disk; ARM ids come with or without their leading slash. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,8 @@ public final class Store {
 
     private final Map<String, Map<String, Integer>> disks = new HashMap<>();
     private final Map<String, Map<String, Snap>> snapshots = new HashMap<>();
+    // Lower-cased id to id, per provider, for clouds whose ids are case-insensitive (ARM).
+    private final Map<String, Map<String, String>> idsIgnoringCase = new HashMap<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, Integer> failingCreates = new HashMap<>();
     private final Set<String> tokens = new HashSet<>();
@@ -67,11 +70,18 @@ public final class Store {
         }
         Snap s = new Snap(provider, id, diskId, name, description, tags, disk(provider, diskId).orElse(0), failing > 0, Instant.now());
         snapshots.computeIfAbsent(provider, k -> new LinkedHashMap<>()).put(id, s);
+        idsIgnoringCase.computeIfAbsent(provider, k -> new HashMap<>()).put(id.toLowerCase(Locale.ROOT), id);
         return s;
     }
 
     synchronized Optional<Snap> find(String provider, String id) {
         return Optional.ofNullable(snapshots.getOrDefault(provider, Map.of()).get(id));
+    }
+
+    /** Finds a snapshot by its id in any letter case. */
+    synchronized Optional<Snap> findIgnoringCase(String provider, String id) {
+        return Optional.ofNullable(idsIgnoringCase.getOrDefault(provider, Map.of()).get(id.toLowerCase(Locale.ROOT)))
+                .flatMap(exact -> find(provider, exact));
     }
 
     /** Reads a snapshot's status, which moves it along. */
@@ -86,6 +96,7 @@ public final class Store {
     }
 
     synchronized boolean remove(String provider, String id) {
+        idsIgnoringCase.getOrDefault(provider, new HashMap<>()).remove(id.toLowerCase(Locale.ROOT));
         return snapshots.getOrDefault(provider, new HashMap<>()).remove(id) != null;
     }
 
@@ -145,6 +156,7 @@ public final class Store {
     public synchronized void reset() {
         disks.clear();
         snapshots.clear();
+        idsIgnoringCase.clear();
         faults.clear();
         failingCreates.clear();
         tokens.clear();
