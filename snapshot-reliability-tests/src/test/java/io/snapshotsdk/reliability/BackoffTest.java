@@ -191,9 +191,8 @@ class BackoffTest {
             rows.add(new Hint(c, "Retry-After", "86400", Outcome.GIVES_UP, Duration.ofDays(1)));
             rows.add(new Hint(c, "Retry-After", "date+3600", Outcome.GIVES_UP, Duration.ofHours(1)));
             rows.add(new Hint(c, "Retry-After", Long.toString(Long.MAX_VALUE), Outcome.GIVES_UP, Duration.ofSeconds(Long.MAX_VALUE)));
-            // Past any 64-bit count of seconds: the SDK reads no delay in it and keeps its own
-            // backoff, which stays under the cap.
-            rows.add(new Hint(c, "Retry-After", "99999999999999999999999", Outcome.BACKS_OFF, null));
+            // Past any 64-bit count of seconds: longer than any cap, so the retries end.
+            rows.add(new Hint(c, "Retry-After", "99999999999999999999999", Outcome.GIVES_UP, Duration.ofSeconds(Long.MAX_VALUE)));
         }
         // Alibaba's gateway hint is in milliseconds, and only a positive one counts.
         rows.add(new Hint(Cloud.ALIYUN, "x-acs-retry-after", "1500", Outcome.WAITS, Duration.ofMillis(1500)));
@@ -202,11 +201,17 @@ class BackoffTest {
         rows.add(new Hint(Cloud.ALIYUN, "x-acs-retry-after", "-1", Outcome.BACKS_OFF, null));
         rows.add(new Hint(Cloud.ALIYUN, "x-acs-retry-after", "abc", Outcome.BACKS_OFF, null));
         rows.add(new Hint(Cloud.ALIYUN, "x-acs-retry-after", "86400000", Outcome.GIVES_UP, Duration.ofDays(1)));
-        rows.add(new Hint(Cloud.ALIYUN, "x-acs-retry-after", "99999999999999999999999", Outcome.BACKS_OFF, null));
-        // Azure documents Retry-After only; the millisecond headers of other Azure services are not
-        // read, so they leave the backoff in charge.
-        rows.add(new Hint(Cloud.AZURE, "x-ms-retry-after-ms", "1500", Outcome.BACKS_OFF, null));
-        rows.add(new Hint(Cloud.AZURE, "retry-after-ms", "1500", Outcome.BACKS_OFF, null));
+        rows.add(new Hint(Cloud.ALIYUN, "x-acs-retry-after", "99999999999999999999999", Outcome.GIVES_UP, Duration.ofMillis(Long.MAX_VALUE)));
+        // Azure's millisecond hints, read before Retry-After as Azure's own clients read them.
+        for (String header : List.of("retry-after-ms", "x-ms-retry-after-ms")) {
+            rows.add(new Hint(Cloud.AZURE, header, "1500", Outcome.WAITS, Duration.ofMillis(1500)));
+            rows.add(new Hint(Cloud.AZURE, header, "60000", Outcome.WAITS, LONGEST_HINT));
+            rows.add(new Hint(Cloud.AZURE, header, "0", Outcome.WAITS, Duration.ZERO));
+            rows.add(new Hint(Cloud.AZURE, header, "-1", Outcome.BACKS_OFF, null));
+            rows.add(new Hint(Cloud.AZURE, header, "abc", Outcome.BACKS_OFF, null));
+            rows.add(new Hint(Cloud.AZURE, header, "86400000", Outcome.GIVES_UP, Duration.ofDays(1)));
+            rows.add(new Hint(Cloud.AZURE, header, "99999999999999999999999", Outcome.GIVES_UP, Duration.ofMillis(Long.MAX_VALUE)));
+        }
         // Cinder copies the wait into the over-limit body; without a header the body's counts.
         rows.add(new Hint(Cloud.OPENSTACK, "body:retryAfter", "4", Outcome.WAITS, Duration.ofSeconds(4)));
         rows.add(new Hint(Cloud.OPENSTACK, "body:retryAfter", "86400", Outcome.GIVES_UP, Duration.ofDays(1)));

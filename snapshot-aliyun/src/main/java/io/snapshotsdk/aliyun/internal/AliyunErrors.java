@@ -5,12 +5,12 @@ import io.snapshotsdk.ErrorDetails;
 import io.snapshotsdk.ServiceException;
 import io.snapshotsdk.aliyun.AliyunSnapshotClient;
 import io.snapshotsdk.internal.http.Response;
+import io.snapshotsdk.internal.http.RetryAfter;
 import io.snapshotsdk.internal.http.ServiceErrors;
 import io.snapshotsdk.internal.http.ServiceErrors.Kind;
 import io.snapshotsdk.internal.json.Json;
 import io.snapshotsdk.internal.xml.Xml;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +117,7 @@ final class AliyunErrors {
         Optional.ofNullable(b.get("recommend")).filter(x -> !x.isBlank()).ifPresent(x -> d.putAttributes("recommend", x));
         Optional.ofNullable(b.get("hostid")).filter(x -> !x.isBlank()).ifPresent(x -> d.putAttributes("hostId", x));
         // The gateway's throttling hint, in milliseconds.
-        r.header("x-acs-retry-after").flatMap(AliyunErrors::millis).ifPresent(d::retryAfter);
+        r.header("x-acs-retry-after").flatMap(RetryAfter::parseMillis).filter(w -> !w.isZero()).ifPresent(d::retryAfter);
         return ServiceErrors.create(ID, rule.kind(), d.build());
     }
 
@@ -168,12 +168,4 @@ final class AliyunErrors {
         }
     }
 
-    private static Optional<Duration> millis(String value) {
-        try {
-            long ms = Long.parseLong(value.trim());
-            return ms > 0 ? Optional.of(Duration.ofMillis(ms)) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 }

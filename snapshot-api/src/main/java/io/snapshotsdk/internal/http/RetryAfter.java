@@ -7,7 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Reads the {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+/**
+ * Reads server wait hints: the {@code Retry-After} header, delay-seconds or an HTTP-date (RFC 9110
+ * §10.2.3), and the millisecond headers some clouds send beside it. A number too large to hold
+ * asks for longer than any cap, so it reads as the longest duration rather than as no hint.
+ */
 public final class RetryAfter {
     private RetryAfter() {}
 
@@ -20,12 +24,8 @@ public final class RetryAfter {
         if (v.isEmpty()) {
             return Optional.empty();
         }
-        if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
-            } catch (NumberFormatException | ArithmeticException tooLong) {
-                return Optional.empty();
-            }
+        if (isDigits(v)) {
+            return Optional.of(Duration.ofSeconds(parseOrMax(v)));
         }
         try {
             Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
@@ -33,6 +33,24 @@ public final class RetryAfter {
             return Optional.of(d.isNegative() ? Duration.ZERO : d);
         } catch (DateTimeParseException notADate) {
             return Optional.empty();
+        }
+    }
+
+    /** Returns the delay {@code value}, a count of milliseconds, asks for; anything but digits is ignored. */
+    public static Optional<Duration> parseMillis(String value) {
+        String v = value.trim();
+        return isDigits(v) ? Optional.of(Duration.ofMillis(parseOrMax(v))) : Optional.empty();
+    }
+
+    private static boolean isDigits(String v) {
+        return !v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static long parseOrMax(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException tooLarge) {
+            return Long.MAX_VALUE;
         }
     }
 

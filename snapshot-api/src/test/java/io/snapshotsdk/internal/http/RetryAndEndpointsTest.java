@@ -23,7 +23,12 @@ class RetryAndEndpointsTest {
         assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:27:00 GMT", NOW)).contains(Duration.ZERO);
         assertThat(RetryAfter.parse("-5", NOW)).isEmpty();
         assertThat(RetryAfter.parse("soon", NOW)).isEmpty();
-        assertThat(RetryAfter.parse("99999999999999999999", NOW)).isEmpty();
+        assertThat(RetryAfter.parse("99999999999999999999", NOW)).contains(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(RetryAfter.parseMillis("1500")).contains(Duration.ofMillis(1500));
+        assertThat(RetryAfter.parseMillis("99999999999999999999")).contains(Duration.ofMillis(Long.MAX_VALUE));
+        assertThat(RetryAfter.parseMillis("-1")).isEmpty();
+        assertThat(RetryAfter.parseMillis("1.5")).isEmpty();
+        assertThat(RetryAfter.parseMillis("")).isEmpty();
     }
 
     @Test

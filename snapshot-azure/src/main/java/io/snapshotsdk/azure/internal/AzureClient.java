@@ -21,7 +21,6 @@ import io.snapshotsdk.internal.http.Endpoints;
 import io.snapshotsdk.internal.http.HttpPipeline;
 import io.snapshotsdk.internal.http.Request;
 import io.snapshotsdk.internal.http.Response;
-import io.snapshotsdk.internal.http.RetryAfter;
 import io.snapshotsdk.internal.json.Json;
 import io.snapshotsdk.internal.poll.Poller;
 import io.snapshotsdk.spi.ProviderContext;
@@ -211,7 +210,7 @@ public final class AzureClient implements SnapshotClient {
         async.ifPresent(u -> Endpoints.requireSameOrigin(ID, endpoint, u));
         loc.ifPresent(u -> Endpoints.requireSameOrigin(ID, endpoint, u));
         Operation op = async.isPresent() ? new Operation(Mode.ASYNC, async.get()) : new Operation(Mode.LOCATION, loc.get());
-        Optional<Duration> first = RetryAfter.of(r, runtime.clock().instant());
+        Optional<Duration> first = AzureErrors.retryAfter(r, runtime.clock().instant());
         WaitOptions wait = first.map(d -> WaitOptions.builder().pollInterval(d).maxPollInterval(d.compareTo(Duration.ofSeconds(30)) > 0
                 ? d : Duration.ofSeconds(30)).build()).orElse(WaitOptions.defaults());
         runtime.poller().awaitDone(deleting, wait, () -> {
@@ -277,7 +276,7 @@ public final class AzureClient implements SnapshotClient {
     private Step step(Operation op, Snapshot last) {
         URI url = Endpoints.requireSameOrigin(ID, endpoint, op.url());
         Response r = arm.send(Request.builder("GET", url).operation(op.mode() == Mode.ASYNC ? "GetOperationStatus" : "GetOperationResult").build());
-        Optional<Duration> retryAfter = RetryAfter.of(r, runtime.clock().instant());
+        Optional<Duration> retryAfter = AzureErrors.retryAfter(r, runtime.clock().instant());
         Snapshot.Builder running = Snapshot.builder().from(last).state(SnapshotState.CREATING).requestId(r.requestId());
         if (op.mode() == Mode.LOCATION) {
             return r.status() == 202 ? new Step(false, running.build(), retryAfter) : new Step(true, last, retryAfter);

@@ -5,10 +5,13 @@ import io.snapshotsdk.ErrorDetails;
 import io.snapshotsdk.ServiceException;
 import io.snapshotsdk.azure.AzureSnapshotClient;
 import io.snapshotsdk.internal.http.Response;
+import io.snapshotsdk.internal.http.RetryAfter;
 import io.snapshotsdk.internal.http.ServiceErrors;
 import io.snapshotsdk.internal.http.ServiceErrors.Kind;
 import io.snapshotsdk.internal.json.Json;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +80,7 @@ final class AzureErrors {
                 .errorCode(code.get())
                 .message(field(e, "message").orElse(""))
                 .retryable(retryable);
+        retryAfter(r, clock.instant()).ifPresent(d::retryAfter);
         field(e, "target").ifPresent(t -> d.putAttributes("target", t));
         for (int i = 0; i < detailCodes.size(); i++) {
             d.putAttributes("details." + i + ".code", detailCodes.get(i));
@@ -108,5 +112,14 @@ final class AzureErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns the wait an ARM answer asks for: {@code retry-after-ms} or {@code x-ms-retry-after-ms}
+     * (milliseconds, the more precise, as Azure's own clients read them) before {@code Retry-After}.
+     */
+    static Optional<Duration> retryAfter(Response r, Instant now) {
+        return r.header("retry-after-ms").or(() -> r.header("x-ms-retry-after-ms")).flatMap(RetryAfter::parseMillis)
+                .or(() -> RetryAfter.of(r, now));
     }
 }
