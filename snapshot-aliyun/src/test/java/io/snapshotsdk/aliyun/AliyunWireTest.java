@@ -275,6 +275,8 @@ class AliyunWireTest {
         server.stubFor(stubs.call("CreateSnapshot").willReturn(AliyunStubs.json(200, "")));
         TransportException empty = catchThrowableOfType(TransportException.class, () -> client.createSnapshot(seedRequest()));
         assertThat(empty.httpStatus()).hasValue(200);
+        server.stubFor(stubs.call("CreateSnapshot").willReturn(AliyunStubs.json(200, "{\"RequestId\":\"r\",\"SnapshotId\":\" \"}")));
+        assertThat(catchThrowableOfType(TransportException.class, () -> client.createSnapshot(seedRequest()))).hasMessageContaining("no SnapshotId");
 
         server.stubFor(stubs.call("DescribeSnapshots").willReturn(aResponse().withStatus(200).withBody("<html>portal</html>")));
         assertThat(catchThrowableOfType(TransportException.class, () -> client.getSnapshot("s-1"))).isNotNull();

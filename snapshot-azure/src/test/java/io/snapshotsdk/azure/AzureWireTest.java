@@ -309,6 +309,27 @@ class AzureWireTest {
     }
 
     @Test
+    void impossibleAnswersAreTypedOrLeftOut() {
+        // An expiry past any instant, or a token no header can carry, is no token.
+        server.stubFor(AzureStubs.token().willReturn(AzureStubs.json(200,
+                "{\"token_type\":\"Bearer\",\"expires_in\":9223372036854775807,\"access_token\":\"t\"}")));
+        SnapshotClient forever = client(Map.of());
+        assertThat(catchThrowableOfType(TransportException.class, () -> forever.getSnapshot("snap1"))).hasMessageContaining("expiry");
+        server.stubFor(AzureStubs.token().willReturn(AzureStubs.json(200,
+                "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"a\\u0000b\"}")));
+        SnapshotClient control = client(Map.of());
+        assertThat(catchThrowableOfType(TransportException.class, () -> control.getSnapshot("snap1"))).hasMessageContaining("access_token");
+
+        // A size that overflows is left out; a blank id falls back to the one asked for.
+        SnapshotClient c = client();
+        server.stubFor(get(urlEqualTo(AzureStubs.url("snap1"))).willReturn(AzureStubs.json(200,
+                "{\"id\":\" \",\"properties\":{\"diskSizeGB\":9223372036854775807,\"provisioningState\":\"Succeeded\"}}")));
+        Snapshot s = c.getSnapshot("snap1");
+        assertThat(s.id()).isEqualTo(AzureStubs.path("snap1"));
+        assertThat(s.sizeBytes()).isEmpty();
+    }
+
+    @Test
     void aDroppedPutIsSentAgainToTheSameName() {
         SnapshotClient c = client();
         server.stubFor(put(urlEqualTo(AzureStubs.url("snap1"))).inScenario("d").whenScenarioStateIs(STARTED)

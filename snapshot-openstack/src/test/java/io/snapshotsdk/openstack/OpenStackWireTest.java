@@ -349,6 +349,14 @@ class OpenStackWireTest {
         assertThat(catchThrowableOfType(ServiceException.class, () -> c.getSnapshot("e3")).errorCode()).isEqualTo("502");
         server.stubFor(get(urlEqualTo(V3 + "/e4")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         assertThat(catchThrowableOfType(TransportException.class, () -> c.getSnapshot("e4"))).isNotNull();
+        // A fault without a name maps by status; a size that overflows is left out.
+        server.stubFor(get(urlEqualTo(V3 + "/e5")).willReturn(OpenStackStubs.json(400, "{\"\":{\"code\":400,\"message\":\"x\"}}")));
+        assertThat(catchThrowableOfType(ServiceException.class, () -> c.getSnapshot("e5")).errorCode()).isEqualTo("400");
+        server.stubFor(get(urlEqualTo(V3 + "/e6")).willReturn(OpenStackStubs.json(200,
+                "{\"snapshot\":{\"id\":\"e6\",\"status\":\"available\",\"size\":9223372036854775807}}")));
+        assertThat(c.getSnapshot("e6").sizeBytes()).isEmpty();
+        server.stubFor(get(urlEqualTo(V3 + "/e7")).willReturn(OpenStackStubs.json(200, "{\"snapshot\":{\"id\":\" \",\"status\":\"available\"}}")));
+        assertThat(catchThrowableOfType(TransportException.class, () -> c.getSnapshot("e7"))).isNotNull();
     }
 
     @Test

@@ -208,6 +208,23 @@ class YandexWireTest {
         assertThat(catchThrowableOfType(TransportException.class, () -> c.getSnapshot("x1"))).isNotNull();
         server.stubFor(get(urlEqualTo("/compute/v1/snapshots/x2")).willReturn(aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
         assertThat(catchThrowableOfType(ServiceException.class, () -> c.getSnapshot("x2")).errorCode()).isEqualTo("502");
+        // A negative size is left out; a blank id is no snapshot.
+        server.stubFor(get(urlEqualTo("/compute/v1/snapshots/x3")).willReturn(YandexStubs.json(200,
+                "{\"id\":\"x3\",\"status\":\"READY\",\"storageSize\":\"-1\"}")));
+        assertThat(c.getSnapshot("x3").sizeBytes()).isEmpty();
+        server.stubFor(get(urlEqualTo("/compute/v1/snapshots/x4")).willReturn(YandexStubs.json(200, "{\"id\":\"\\u2028\",\"status\":\"READY\"}")));
+        assertThat(catchThrowableOfType(TransportException.class, () -> c.getSnapshot("x4"))).hasMessageContaining("no id");
+    }
+
+    @Test
+    void aMetadataTokenThatNeverExpiresOrCannotBeSentIsRefused() {
+        for (String answer : new String[] {"{\"access_token\":\"t\",\"expires_in\":9223372036854775807}",
+            "{\"access_token\":\"t\",\"expires_in\":-9223372036854775808}", "{\"access_token\":\"\u00e9\",\"expires_in\":60}"}) {
+            server.stubFor(get(urlEqualTo("/computeMetadata/v1/instance/service-accounts/default/token")).willReturn(YandexStubs.json(200, answer)));
+            SnapshotClient c = client(Map.of("oauthToken", "", "metadataService", "true", "metadataEndpoint", server.baseUrl()));
+            assertThat(catchThrowableOfType(TransportException.class, () -> c.getSnapshot(YandexStubs.SNAPSHOT)))
+                    .hasMessageContaining("no usable access_token");
+        }
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class AliyunClient implements SnapshotClient {
         // The ClientToken makes every attempt of this create the same create.
         Response r = http.send(rpc("CreateSnapshot", params, true));
         JsonNode n = Json.readObject(ID, r);
-        Optional<String> id = Json.text(n, "SnapshotId");
+        Optional<String> id = Json.text(n, "SnapshotId").filter(x -> !x.isBlank());
         if (id.isEmpty()) {
             throw new TransportException(ID, "CreateSnapshot answer has no SnapshotId", r.status(), requestId(n, r), null);
         }

@@ -1,8 +1,10 @@
 package io.snapshotsdk.internal.client;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Lenient readers for the text fields providers answer with: a field that does not parse is
@@ -28,6 +30,39 @@ public final class Parse {
         try {
             return Optional.of(Instant.parse(text.trim()));
         } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Returns {@code count} units of {@code unitBytes} bytes, such as a size in GiB as bytes; empty
+     * when the count is negative or the product does not fit in a long.
+     */
+    public static OptionalLong bytes(long count, long unitBytes) {
+        if (count < 0 || unitBytes < 0) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Math.multiplyExact(count, unitBytes));
+        } catch (ArithmeticException tooLarge) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Returns {@code seconds} after {@code now}, such as a token's {@code expires_in}; empty when no instant is that far. */
+    public static Optional<Instant> after(Instant now, long seconds) {
+        try {
+            return Optional.of(now.plusSeconds(seconds));
+        } catch (DateTimeException | ArithmeticException outOfRange) {
+            return Optional.empty();
+        }
+    }
+
+    /** Returns the instant {@code seconds} after the epoch, such as a token's {@code expires_on}; empty when there is none. */
+    public static Optional<Instant> epochSecond(long seconds) {
+        try {
+            return Optional.of(Instant.ofEpochSecond(seconds));
+        } catch (DateTimeException outOfRange) {
             return Optional.empty();
         }
     }

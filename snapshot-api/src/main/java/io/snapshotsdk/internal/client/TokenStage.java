@@ -42,6 +42,15 @@ public final class TokenStage<T> implements Interceptor {
         return chain.proceed(apply.apply(chain.request(), tokens.get()));
     }
 
+    /**
+     * Returns whether a token a service answered with can go into a header: visible ASCII only,
+     * as every token grammar (RFC 6750's b64token, Keystone's, IAM's) is. Anything else is a
+     * broken answer, not a credential.
+     */
+    public static boolean isSendable(String token) {
+        return !token.isEmpty() && token.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
     /** Returns {@code r} with {@code Authorization: Bearer token}. */
     public static Request bearer(Request r, String token) {
         return r.toBuilder().setHeader("Authorization", "Bearer " + token).build();

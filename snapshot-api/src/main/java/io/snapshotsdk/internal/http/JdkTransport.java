@@ -2,6 +2,7 @@ package io.snapshotsdk.internal.http;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,6 +73,10 @@ public final class JdkTransport implements Transport {
         BoundedSubscriber[] body = new BoundedSubscriber[1];
         try {
             HttpResponse<byte[]> r = client.send(b.build(), info -> body[0] = bounded(info, deadline));
+            if (r.statusCode() < 100 || r.statusCode() > 599) {
+                // The JDK passes any three digits; past 599 no status means anything.
+                throw new ProtocolException("invalid HTTP status " + r.statusCode());
+            }
             return new Response(r.statusCode(), Headers.of(r.headers().map()), r.body(), request);
         } catch (IOException e) {
             // send() wraps what a body subscriber failed with in a plain IOException.

@@ -273,4 +273,30 @@ class HttpPipelineWireTest {
                 () -> p.send(Request.builder("GET", URI.create("https://evil.example.net/x")).build()));
         assertThat(e.getMessage()).contains("not an origin of this client");
     }
+
+    @Test
+    void aStatusPast599IsATransportFailureNotARefusal() throws Exception {
+        // The JDK passes any three digits; a refusal needs a status an error mapper can name.
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket s = socket.accept()) {
+                    s.getInputStream().read(new byte[8192]);
+                    s.getOutputStream().write("HTTP/1.1 999 Odd\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException e) {
+                    // the test fails on its own assertion
+                }
+            });
+            answer.start();
+            HttpPipeline p = HttpPipeline.builder("test")
+                    .transport(new JdkTransport(JdkTransport.newClient(Duration.ofSeconds(2)), Duration.ofSeconds(5), 1024))
+                    .retryPolicy(RetryPolicy.defaults(1))
+                    .clock(clock).sleeper(clock.sleeper())
+                    .build();
+            TransportException e = catchThrowableOfType(TransportException.class, () -> p.send(Request.builder("GET",
+                    URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/thing")).operation("GetThing").build()));
+            assertThat(e.getMessage()).contains("invalid HTTP status 999");
+            answer.join(5_000);
+        }
+    }
 }

@@ -216,6 +216,13 @@ class AwsSgwWireTest {
     }
 
     @Test
+    void anItemWithABlankIdIsATransportException() {
+        // U+2028 survives trim() but is blank: no snapshot can carry it as its id.
+        server.stubFor(SgwStubs.ec2("DescribeSnapshots").willReturn(SgwStubs.xml(200, SgwStubs.describe("\u2028", "completed", "100%"))));
+        assertThat(catchThrowableOfType(TransportException.class, () -> client.getSnapshot("snap-78e22663"))).hasMessageContaining("snapshotId");
+    }
+
+    @Test
     void anEmptySnapshotSetIsNotFound() {
         server.stubFor(SgwStubs.ec2("DescribeSnapshots").willReturn(SgwStubs.xml(200, SgwStubs.emptyDescribe())));
         NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client.getSnapshot("snap-78e22663"));

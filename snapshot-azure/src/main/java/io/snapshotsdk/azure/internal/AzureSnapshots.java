@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Reads a {@code Microsoft.Compute/snapshots} resource, of any api-version, into a {@link Snapshot}. */
 final class AzureSnapshots {
@@ -29,7 +30,7 @@ final class AzureSnapshots {
         }
         JsonNode creation = p.path("creationData");
         Snapshot.Builder b = Snapshot.builder()
-                .id(Json.text(n, "id").orElse(fallbackId))
+                .id(Json.text(n, "id").filter(x -> !x.isBlank()).orElse(fallbackId))
                 .providerId(AzureSnapshotClient.PROVIDER_ID)
                 .state(state)
                 .providerState(copyFailed ? "copyCompletionError" : provisioning)
@@ -39,11 +40,11 @@ final class AzureSnapshots {
                 .requestId(requestId);
         percent.ifPresent(b::progressPercent);
         Json.text(p, "timeCreated").flatMap(AzureSnapshots::time).ifPresent(b::createdAt);
-        if (Json.int64(p, "diskSizeBytes").isPresent()) {
-            b.sizeBytes(Json.int64(p, "diskSizeBytes").getAsLong());
-        } else if (Json.int64(p, "diskSizeGB").isPresent()) {
-            b.sizeBytes(Json.int64(p, "diskSizeGB").getAsLong() * GIB);
-        }
+        // A negative or overflowing size is left out, like any field that does not parse.
+        OptionalLong bytes = Json.int64(p, "diskSizeBytes");
+        OptionalLong size = bytes.isPresent() ? Parse.bytes(bytes.getAsLong(), 1)
+                : Json.int64(p, "diskSizeGB").isPresent() ? Parse.bytes(Json.int64(p, "diskSizeGB").getAsLong(), GIB) : OptionalLong.empty();
+        size.ifPresent(b::sizeBytes);
         // The storage type sits in sku.name, in properties.accountType (2016-04-30-preview), or at the top as the seed shows.
         Json.text(n.path("sku"), "name").or(() -> Json.text(p, "accountType")).or(() -> Json.text(n, "accountType"))
                 .ifPresent(t -> b.putAttributes("storageType", t));

@@ -5,6 +5,8 @@ import io.snapshotsdk.ErrorDetails;
 import io.snapshotsdk.ServiceException;
 import io.snapshotsdk.TransportException;
 import io.snapshotsdk.azure.AzureSnapshotClient;
+import io.snapshotsdk.internal.client.Parse;
+import io.snapshotsdk.internal.client.TokenStage;
 import io.snapshotsdk.internal.codec.Rfc3986;
 import io.snapshotsdk.internal.http.HttpPipeline;
 import io.snapshotsdk.internal.http.Request;
@@ -58,16 +60,17 @@ final class EntraTokens {
     /** Reads a token answer; {@code expires_in} may be a number (Entra) or a string (IMDS). */
     static AccessToken token(Response r, Clock clock) {
         JsonNode n = Json.readObject(ID, r);
-        Optional<String> token = Json.text(n, "access_token").filter(t -> !t.isBlank());
+        Optional<String> token = Json.text(n, "access_token").filter(TokenStage::isSendable);
         OptionalLong expiresIn = Json.int64(n, "expires_in");
         OptionalLong expiresOn = Json.int64(n, "expires_on");
-        if (token.isEmpty() || (expiresIn.isEmpty() && expiresOn.isEmpty())) {
-            throw new TransportException(ID, "the token answer has no access_token or expiry", r.status(), r.requestId(), null);
+        // An expiry past any instant is as unusable as none.
+        Optional<Instant> expiresAt = expiresIn.isPresent()
+                ? Parse.after(clock.instant(), expiresIn.getAsLong())
+                : expiresOn.isPresent() ? Parse.epochSecond(expiresOn.getAsLong()) : Optional.empty();
+        if (token.isEmpty() || expiresAt.isEmpty()) {
+            throw new TransportException(ID, "the token answer has no usable access_token or expiry", r.status(), r.requestId(), null);
         }
-        Instant expiresAt = expiresIn.isPresent()
-                ? clock.instant().plusSeconds(expiresIn.getAsLong())
-                : Instant.ofEpochSecond(expiresOn.getAsLong());
-        return new AccessToken(token.get(), expiresAt);
+        return new AccessToken(token.get(), expiresAt.get());
     }
 
     /** Maps an Entra ID or IMDS refusal: {@code {"error", "error_description", "error_codes", "trace_id", "correlation_id"}}. */

@@ -57,6 +57,7 @@ final class CinderErrors {
             return Optional.empty();
         }
         Map.Entry<String, JsonNode> first = fields.next();
-        return !fields.hasNext() && first.getValue().isObject() ? Optional.of(first) : Optional.empty();
+        // The key is the error code, so an empty one names no fault.
+        return !fields.hasNext() && first.getValue().isObject() && !first.getKey().isBlank() ? Optional.of(first) : Optional.empty();
     }
 }

@@ -34,7 +34,8 @@ final class CinderSnapshots {
         Json.text(s, "os-extended-snapshot-attributes:progress").flatMap(Parse::percent).ifPresent(b::progressPercent);
         Json.text(s, "created_at").flatMap(CinderSnapshots::time).ifPresent(b::createdAt);
         Json.int64(s, "size").ifPresent(g -> {
-            b.sizeBytes(g * GIB);
+            // A negative or overflowing size is left out, like any field that does not parse.
+            Parse.bytes(g, GIB).ifPresent(b::sizeBytes);
             b.putAttributes("sizeGiB", Long.toString(g));
         });
         Json.text(s, "os-extended-snapshot-attributes:project_id").ifPresent(x -> b.putAttributes("projectId", x));

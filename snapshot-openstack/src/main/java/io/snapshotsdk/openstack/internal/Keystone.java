@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapshotsdk.InvalidRequestException;
 import io.snapshotsdk.InvalidRequestException.Violation;
 import io.snapshotsdk.TransportException;
+import io.snapshotsdk.internal.client.TokenStage;
 import io.snapshotsdk.internal.http.HttpPipeline;
 import io.snapshotsdk.internal.http.Request;
 import io.snapshotsdk.internal.http.Response;
@@ -192,7 +193,7 @@ final class Keystone {
     }
 
     private static KeystoneToken readV3(Response r) {
-        Optional<String> token = r.header("X-Subject-Token").filter(t -> !t.isBlank());
+        Optional<String> token = r.header("X-Subject-Token").filter(TokenStage::isSendable);
         JsonNode t = Json.readObject(ID, r).path("token");
         Optional<Instant> expires = Json.text(t, "expires_at").flatMap(Keystone::time);
         if (token.isEmpty() || expires.isEmpty()) {
@@ -211,7 +212,7 @@ final class Keystone {
 
     private static KeystoneToken readV2(Response r) {
         JsonNode access = Json.readObject(ID, r).path("access");
-        Optional<String> token = Json.text(access.path("token"), "id").filter(x -> !x.isBlank());
+        Optional<String> token = Json.text(access.path("token"), "id").filter(TokenStage::isSendable);
         Optional<Instant> expires = Json.text(access.path("token"), "expires").flatMap(Keystone::time);
         if (token.isEmpty() || expires.isEmpty()) {
             throw new TransportException(ID, "the Keystone v2.0 answer has no access.token.id or expires", r.status(), r.requestId(), null);

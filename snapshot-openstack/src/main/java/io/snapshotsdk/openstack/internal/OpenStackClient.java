@@ -210,7 +210,8 @@ public final class OpenStackClient implements SnapshotClient {
             JsonNode list = Json.readObject(ID, r);
             for (JsonNode s : list.path("snapshots")) {
                 if (token.equals(Json.stringMap(s, "metadata").get(OpenStackSnapshotClient.MARKER_KEY))
-                        && Json.text(s, "volume_id").filter(volumeId::equals).isPresent()) {
+                        && Json.text(s, "volume_id").filter(volumeId::equals).isPresent()
+                        && Json.text(s, "id").filter(x -> !x.isBlank()).isPresent()) {
                     return Optional.of(CinderSnapshots.from(s, r.requestId()));
                 }
             }
@@ -226,7 +227,7 @@ public final class OpenStackClient implements SnapshotClient {
 
     private static JsonNode snapshotObject(Response r) {
         JsonNode s = Json.readObject(ID, r).path("snapshot");
-        if (!s.isObject() || Json.text(s, "id").isEmpty()) {
+        if (!s.isObject() || Json.text(s, "id").filter(x -> !x.isBlank()).isEmpty()) {
             throw new TransportException(ID, "the answer has no snapshot object with an id", r.status(), r.requestId(), null);
         }
         return s;

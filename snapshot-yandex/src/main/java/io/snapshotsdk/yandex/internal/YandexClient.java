@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -127,7 +128,7 @@ public final class YandexClient implements SnapshotClient {
                 .retrySafe(true)
                 .build());
         JsonNode n = Json.readObject(ID, r);
-        Optional<String> token = Json.text(n, "iamToken").filter(t -> !t.isBlank());
+        Optional<String> token = Json.text(n, "iamToken").filter(TokenStage::isSendable);
         Optional<Instant> expires = Json.text(n, "expiresAt").flatMap(Parse::instant);
         if (token.isEmpty() || expires.isEmpty()) {
             throw new TransportException(ID, "the IAM token answer has no iamToken or expiresAt", r.status(), r.requestId(), null);
@@ -142,11 +143,14 @@ public final class YandexClient implements SnapshotClient {
                 .header("Metadata-Flavor", "Google")
                 .build());
         JsonNode n = Json.readObject(ID, r);
-        Optional<String> token = Json.text(n, "access_token").filter(t -> !t.isBlank());
-        if (token.isEmpty() || Json.int64(n, "expires_in").isEmpty()) {
-            throw new TransportException(ID, "the metadata token answer has no access_token or expires_in", r.status(), r.requestId(), null);
+        Optional<String> token = Json.text(n, "access_token").filter(TokenStage::isSendable);
+        OptionalLong expiresIn = Json.int64(n, "expires_in");
+        // An expiry past any instant is as unusable as none.
+        Optional<Instant> expires = expiresIn.isPresent() ? Parse.after(runtime.clock().instant(), expiresIn.getAsLong()) : Optional.empty();
+        if (token.isEmpty() || expires.isEmpty()) {
+            throw new TransportException(ID, "the metadata token answer has no usable access_token or expires_in", r.status(), r.requestId(), null);
         }
-        return new IamToken(token.get(), runtime.clock().instant().plusSeconds(Json.int64(n, "expires_in").getAsLong()));
+        return new IamToken(token.get(), expires.get());
     }
 
     @Override
@@ -182,8 +186,8 @@ public final class YandexClient implements SnapshotClient {
                 .retrySafe(true)
                 .build());
         JsonNode op = Json.readObject(ID, r);
-        Optional<String> snapshotId = Json.text(op.path("metadata"), "snapshotId");
-        Optional<String> operationId = Json.text(op, "id");
+        Optional<String> snapshotId = Json.text(op.path("metadata"), "snapshotId").filter(x -> !x.isBlank());
+        Optional<String> operationId = Json.text(op, "id").filter(x -> !x.isBlank());
         if (snapshotId.isEmpty() || operationId.isEmpty()) {
             throw new TransportException(ID, "the create operation has no id or metadata.snapshotId", r.status(), r.requestId(), null);
         }

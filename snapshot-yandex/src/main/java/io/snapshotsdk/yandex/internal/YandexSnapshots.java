@@ -17,7 +17,7 @@ final class YandexSnapshots {
     private YandexSnapshots() {}
 
     static Snapshot from(JsonNode n, Optional<String> requestId) {
-        Optional<String> id = Json.text(n, "id");
+        Optional<String> id = Json.text(n, "id").filter(x -> !x.isBlank());
         if (id.isEmpty()) {
             throw new TransportException(YandexSnapshotClient.PROVIDER_ID, "the snapshot answer has no id", null);
         }
@@ -34,9 +34,8 @@ final class YandexSnapshots {
                 .requestId(requestId);
         Json.text(n, "createdAt").flatMap(Parse::instant).ifPresent(b::createdAt);
         // int64 fields: strings by the proto3 JSON mapping, numbers in some samples.
-        if (Json.int64(n, "storageSize").isPresent()) {
-            b.sizeBytes(Json.int64(n, "storageSize").getAsLong());
-        }
+        // A negative size is left out, like any field that does not parse.
+        Json.int64(n, "storageSize").stream().flatMap(s -> Parse.bytes(s, 1).stream()).forEach(b::sizeBytes);
         Json.int64(n, "diskSize").ifPresent(d -> b.putAttributes("diskSize", Long.toString(d)));
         Json.text(n, "folderId").ifPresent(f -> b.putAttributes("folderId", f));
         Json.text(n.path("kmsKey"), "keyId").ifPresent(k -> b.putAttributes("kmsKeyId", k));

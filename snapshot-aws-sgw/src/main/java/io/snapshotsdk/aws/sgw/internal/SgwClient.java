@@ -176,7 +176,7 @@ public final class SgwClient implements SnapshotClient {
     /** Returns the snapshot a {@code CreateSnapshot} answer names. */
     static Snapshot created(Response r, CreateSnapshotRequest request, Map<String, String> tags) {
         JsonNode n = Json.readObject(ID, r);
-        Optional<String> id = Json.text(n, "SnapshotId");
+        Optional<String> id = Json.text(n, "SnapshotId").filter(x -> !x.isBlank());
         if (id.isEmpty()) {
             throw new TransportException(ID, "CreateSnapshot answer has no SnapshotId", r.status(), r.requestId(), null);
         }
@@ -210,7 +210,7 @@ public final class SgwClient implements SnapshotClient {
     }
 
     private Snapshot snapshot(Xml item, Optional<String> requestId, Response r) {
-        Optional<String> id = item.text("snapshotId");
+        Optional<String> id = item.text("snapshotId").filter(x -> !x.isBlank());
         Optional<String> status = item.text("status");
         if (id.isEmpty() || status.isEmpty()) {
             throw new TransportException(ID, "DescribeSnapshots item lacks snapshotId or status", r.status(), requestId, null);
