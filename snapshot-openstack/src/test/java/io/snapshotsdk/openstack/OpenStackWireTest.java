@@ -360,6 +360,14 @@ class OpenStackWireTest {
     }
 
     @Test
+    void aCatalogEndpointThatIsNotAUrlIsATransportException() {
+        SnapshotClient c = rackspace(Map.of());
+        server.stubFor(post(urlEqualTo("/identity/v2.0/tokens")).willReturn(OpenStackStubs.json(200,
+                OpenStackStubs.fixture("rackspace-v2-token.json", server.baseUrl()).replace(server.baseUrl() + "/dfw", "http://a b"))));
+        assertThat(catchThrowableOfType(TransportException.class, () -> c.getSnapshot("x1"))).hasMessageContaining("not a URL");
+    }
+
+    @Test
     void aV3CreateThatTimedOutIsFoundByItsMarker() {
         SnapshotClient c = v3(Map.of("requestTimeout", "PT0.3S"));
         server.stubFor(post(urlEqualTo(V3)).willReturn(OpenStackStubs.json(202, OpenStackStubs.fixture("v3-create-response.json", "")).withFixedDelay(1_500)));

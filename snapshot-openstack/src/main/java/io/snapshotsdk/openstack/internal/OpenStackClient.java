@@ -99,7 +99,14 @@ public final class OpenStackClient implements SnapshotClient {
                             "projectId", "is required: the endpoint " + url + " has no project id and the token names none"));
                     base += "/" + Rfc3986.encode(project);
                 }
-                URI checked = Endpoints.checkEndpoint(ID, "endpoint", URI.create(base), settings.allowInsecureHttp());
+                URI parsed;
+                try {
+                    parsed = URI.create(base);
+                } catch (IllegalArgumentException notAUrl) {
+                    // Only the catalog can say this; a configured endpoint is a URI already.
+                    throw new TransportException(ID, "the service catalog's Block Storage endpoint is not a URL", notAUrl);
+                }
+                URI checked = Endpoints.checkEndpoint(ID, "endpoint", parsed, settings.allowInsecureHttp());
                 TokenStage<Keystone.KeystoneToken> stage = new TokenStage<>(tokens,
                         (r, t) -> r.toBuilder().setHeader("X-Auth-Token", t.value()).build(), r -> r.status() == 401);
                 HttpPipeline http = runtime.pipeline()
