@@ -140,12 +140,14 @@ class AliyunWireTest {
     @ValueSource(booleans = {false, true})
     void getSendsDescribeSnapshotsWithAJsonArrayOfIds(boolean v1) {
         client(v1, Map.of());
-        server.stubFor(stubs.call("DescribeSnapshots").willReturn(AliyunStubs.json(200, AliyunStubs.fixture("ecs-describesnapshots-response.json"))));
+        // The documented sample masks the id with '*', which no id holds.
+        server.stubFor(stubs.call("DescribeSnapshots").willReturn(AliyunStubs.json(200, AliyunStubs.fixture("ecs-describesnapshots-response.json")
+                .replace("s-bp67acfmxazb4p****", "s-bp67acfmxazb4p1111"))));
 
-        Snapshot s = client.getSnapshot("s-bp67acfmxazb4p****");
+        Snapshot s = client.getSnapshot("s-bp67acfmxazb4p1111");
 
         LoggedRequest r = server.findAll(stubs.calls("DescribeSnapshots")).get(0);
-        assertApiParameters(r, Map.of("RegionId", "cn-hangzhou", "SnapshotIds", "[\"s-bp67acfmxazb4p****\"]"));
+        assertApiParameters(r, Map.of("RegionId", "cn-hangzhou", "SnapshotIds", "[\"s-bp67acfmxazb4p1111\"]"));
         assertSignedAs(r, "DescribeSnapshots", v1, false);
         assertThat(s.state()).isEqualTo(SnapshotState.READY);
         assertThat(s.providerState()).contains("accomplished");

@@ -367,9 +367,21 @@ class AzureWireTest {
     void badIdsAreRefusedBeforeSending() {
         SnapshotClient c = client();
         server.resetRequests();
-        for (String bad : new String[] {"", "a/../b", "-bad", "/subscriptions/x/resourceGroups/y/providers/Microsoft.Compute/disks/z"}) {
+        String group = "/subscriptions/" + AzureStubs.SUBSCRIPTION + "/resourceGroups/";
+        for (String bad : new String[] {"", "a/../b", "-bad", "/subscriptions/x/resourceGroups/y/providers/Microsoft.Compute/disks/z",
+            // Parts of an ARM id are path segments too: encoded dots, look-alike slashes and control characters stay out.
+            group + "%2e%2e/providers/Microsoft.Compute/snapshots/s1", group + "rg\uFF0Fx/providers/Microsoft.Compute/snapshots/s1",
+            group + "rg./providers/Microsoft.Compute/snapshots/s1", group + "rg/providers/Microsoft.Compute/snapshots/s%2F1",
+            "/subscriptions/..%2f/resourceGroups/rg/providers/Microsoft.Compute/snapshots/s1", group + "r\ng/providers/Microsoft.Compute/snapshots/s"}) {
             assertThat(catchThrowableOfType(InvalidRequestException.class, () -> c.getSnapshot(bad))).as(bad).isNotNull();
         }
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> c.createSnapshot(request("s1")
+                .options(AzureSnapshotOptions.builder().resourceGroup("%2e%2e").build()).build())).violations())
+                .extracting(v -> v.field()).containsExactly("options.resourceGroup");
+        // With a size to check, the source is read, so its id becomes a URL.
+        assertThat(catchThrowableOfType(InvalidRequestException.class, () -> c.createSnapshot(CreateSnapshotRequest.builder()
+                .sourceId(AzureStubs.DISK + "?api-version=1#").name("s1").options(AzureSnapshotOptions.builder().diskSizeGB(100).build())
+                .build())).violations()).extracting(v -> v.field()).containsExactly("sourceId");
         assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 

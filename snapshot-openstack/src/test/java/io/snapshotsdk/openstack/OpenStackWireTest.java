@@ -1,5 +1,7 @@
 package io.snapshotsdk.openstack;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -357,6 +359,17 @@ class OpenStackWireTest {
         assertThat(c.getSnapshot("e6").sizeBytes()).isEmpty();
         server.stubFor(get(urlEqualTo(V3 + "/e7")).willReturn(OpenStackStubs.json(200, "{\"snapshot\":{\"id\":\" \",\"status\":\"available\"}}")));
         assertThat(catchThrowableOfType(TransportException.class, () -> c.getSnapshot("e7"))).isNotNull();
+    }
+
+    @Test
+    void aHostileSnapshotIdIsRefusedBeforeAuthenticating() {
+        SnapshotClient c = v3(Map.of());
+        server.resetRequests();
+        for (String bad : new String[] {"..", "a/b", "%2F", "%2e%2e", "a\\b", "a?b", "a#b", "a\r\nb", "a\u0000", "a\uFF0Fb", "x".repeat(65)}) {
+            assertThat(catchThrowableOfType(InvalidRequestException.class, () -> c.getSnapshot(bad))).as(bad).isNotNull();
+            assertThat(catchThrowableOfType(InvalidRequestException.class, () -> c.deleteSnapshot(bad))).as(bad).isNotNull();
+        }
+        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test

@@ -163,8 +163,8 @@ public final class AliyunClient implements SnapshotClient {
 
     private static void checkId(String snapshotId) {
         RequestRules.requireId(ID, "snapshotId", snapshotId);
-        if (snapshotId.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
-            throw new InvalidRequestException(ID, "snapshotId", "a snapshot id has no white space");
+        if (!AliyunRules.RESOURCE_ID.matcher(snapshotId).matches()) {
+            throw new InvalidRequestException(ID, "snapshotId", AliyunRules.RESOURCE_ID_RULE);
         }
     }
 

@@ -24,6 +24,10 @@ final class AliyunRules {
     static final int MAX_TAGS = 20;
     // A letter first (Chinese included), then letters, ASCII digits, ':', '_', '.', '-'.
     static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}0-9:_.\\-]*");
+    // ECS ids (d-…, s-…, rg-…) are ASCII letters, digits and '-'; anything else cannot name a
+    // resource and must not reach the query (%2F, .., control characters, look-alike slashes).
+    static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final String RESOURCE_ID_RULE = "an ECS id is 1 to 64 ASCII letters, digits, '-' and '_'";
 
     private AliyunRules() {}
 
@@ -98,8 +102,8 @@ final class AliyunRules {
             v.add(new Violation("idempotencyToken", "a ClientToken is at most 64 printable ASCII characters"));
         }
         p.put("ClientToken", clientToken);
-        if (r.sourceId().chars().anyMatch(Character::isWhitespace)) {
-            v.add(new Violation("sourceId", "a disk id has no white space"));
+        if (!r.sourceId().isBlank() && !RESOURCE_ID.matcher(r.sourceId()).matches()) {
+            v.add(new Violation("sourceId", RESOURCE_ID_RULE));
         }
         RequestRules.throwIfAny(ID, v);
         return p;
@@ -129,6 +133,8 @@ final class AliyunRules {
         o.resourceGroupId().ifPresent(g -> {
             if (g.isBlank()) {
                 v.add(new Violation("options.resourceGroupId", "must not be blank"));
+            } else if (!RESOURCE_ID.matcher(g).matches()) {
+                v.add(new Violation("options.resourceGroupId", RESOURCE_ID_RULE));
             }
             p.put("ResourceGroupId", g);
         });

@@ -47,6 +47,16 @@ class AliyunRulesTest {
     }
 
     @Test
+    void idsInTheQueryAreLettersDigitsDashAndUnderscore() {
+        for (String bad : new String[] {"..", "d-1/..", "%2F", "d-1%2e%2e", "d-1\\x", "d-1?x", "d-1#x", "d-1\r\n", "d\u0000", "d-1\uFF0F",
+            "x".repeat(65)}) {
+            assertThat(fields(CreateSnapshotRequest.builder().sourceId(bad).build())).as(bad).containsExactly("sourceId");
+            assertThat(fields(base().options(AliyunSnapshotOptions.builder().resourceGroupId(bad).build()).build())).as(bad)
+                    .containsExactly("options.resourceGroupId");
+        }
+    }
+
+    @Test
     void nameLengthIs2To128() {
         AliyunRules.createParameters(base().name("a" + "b".repeat(127)).build(), "t");
         assertThat(fields(base().name("a" + "b".repeat(128)).build())).containsExactly("name");

@@ -304,8 +304,11 @@ public final class AzureClient implements SnapshotClient {
     }
 
     private void checkNotSmaller(int size, String sourceResourceId) {
-        String path = sourceResourceId.startsWith("/") ? sourceResourceId : "/" + sourceResourceId;
-        Response r = arm.send(Request.builder("GET", URI.create(endpoint + path + "?api-version=" + api.value()))
+        // The plan checked each segment; they are encoded like every other path segment.
+        String[] segments = AzureRules.urlSegments(sourceResourceId).orElseThrow(() ->
+                new InvalidRequestException(ID, "sourceId", "is not an ARM id that can be read"));
+        URI sourceUrl = Endpoints.path(ID, "sourceId", endpoint, segments);
+        Response r = arm.send(Request.builder("GET", URI.create(sourceUrl + "?api-version=" + api.value()))
                 .operation("GetSource").build());
         Json.int64(Json.readObject(ID, r).path("properties"), "diskSizeGB").ifPresent(source -> {
             if (size < source) {
@@ -318,6 +321,12 @@ public final class AzureClient implements SnapshotClient {
         RequestRules.requireId(ID, "snapshotId", snapshotId);
         Matcher m = SNAPSHOT_ID.matcher(snapshotId);
         if (m.matches()) {
+            // Each part becomes a path segment: a subscription GUID, a resource group and a snapshot name.
+            if (!AzureRules.SUBSCRIPTION.matcher(m.group(1)).matches() || !AzureRules.RESOURCE_GROUP.matcher(m.group(2)).matches()
+                    || !AzureRules.NAME.matcher(m.group(3)).matches()) {
+                throw new InvalidRequestException(ID, "snapshotId", "an ARM id needs a subscription GUID, a resource group that "
+                        + AzureRules.RESOURCE_GROUP_RULE.replaceFirst("^must ", "") + " and a valid snapshot name");
+            }
             return resourceUrl(m.group(1), m.group(2), m.group(3));
         }
         if (!AzureRules.NAME.matcher(snapshotId).matches()) {

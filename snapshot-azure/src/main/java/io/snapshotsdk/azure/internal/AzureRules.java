@@ -29,6 +29,12 @@ final class AzureRules {
     static final Pattern RESOURCE_ID = Pattern.compile("/?subscriptions/[^/\\s]+/resourceGroups/[^/\\s]+/providers/[^/\\s]+/[^\\s]+",
             Pattern.CASE_INSENSITIVE);
     static final int MAX_TAGS = 50;
+    // ARM's rule for resource groups: 1 to 90 letters, digits, _ ( ) - and ., not ending in a period.
+    static final Pattern RESOURCE_GROUP = Pattern.compile("[\\p{L}\\p{N}_().\\-]{0,89}[\\p{L}\\p{N}_()\\-]");
+    static final Pattern SUBSCRIPTION = Pattern.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+    // One segment of an ARM id that goes into a URL: names, types and namespaces are made of these.
+    static final Pattern ID_SEGMENT = Pattern.compile("[\\p{L}\\p{N}_().\\-]{1,260}");
+    static final String RESOURCE_GROUP_RULE = "must be 1 to 90 letters, digits, '_', '(', ')', '-' or '.', and not end in '.'";
 
     private AzureRules() {}
 
@@ -51,6 +57,9 @@ final class AzureRules {
         Optional<String> resourceGroup = o.resourceGroup().or(() -> defaultResourceGroup);
         if (resourceGroup.isEmpty()) {
             v.add(new Violation("resourceGroup", "is required: set resourceGroup in the settings or in AzureSnapshotOptions"));
+        } else if (!RESOURCE_GROUP.matcher(resourceGroup.get()).matches()) {
+            // It is a segment of the PUT's URL.
+            v.add(new Violation(o.resourceGroup().isPresent() ? "options.resourceGroup" : "resourceGroup", RESOURCE_GROUP_RULE));
         }
         Optional<String> location = o.location().or(() -> defaultLocation).filter(l -> !l.isBlank());
         if (location.isEmpty()) {
@@ -64,6 +73,10 @@ final class AzureRules {
         if (RESOURCE_ID.matcher(source).matches()) {
             creation.put("createOption", o.copyStart() ? "CopyStart" : "Copy").put("sourceResourceId", source);
             sourceResourceId = Optional.of(source);
+            if (o.diskSizeGB().isPresent() && urlSegments(source).isEmpty()) {
+                // The size check reads the source, so its id becomes a URL.
+                v.add(new Violation("sourceId", "each part of the ARM id must be letters, digits, '_', '(', ')', '-' or '.', not dots only"));
+            }
             o.storageAccountId().ifPresent(s -> v.add(new Violation("options.storageAccountId", "is only for an imported blob (an https sourceId)")));
         } else if (source.regionMatches(true, 0, "https://", 0, 8) && source.length() > 8 && !source.contains(" ")) {
             creation.put("createOption", "Import");
@@ -133,6 +146,18 @@ final class AzureRules {
         o.diskAccessId().ifPresent(d -> properties.put("diskAccessId", d));
         return new Plan(name, resourceGroup.get(), body, o.diskSizeGB().isPresent() ? Optional.of(o.diskSizeGB().getAsInt()) : Optional.empty(),
                 sourceResourceId);
+    }
+
+    /** Returns the segments of an ARM id when each is safe as a URL path segment, else empty. */
+    static Optional<String[]> urlSegments(String armId) {
+        String[] segments = (armId.startsWith("/") ? armId.substring(1) : armId).split("/", -1);
+        for (String s : segments) {
+            // Dot segments ("." and "..", and "..." that some servers treat alike) would move the path.
+            if (!ID_SEGMENT.matcher(s).matches() || s.chars().allMatch(c -> c == '.')) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(segments);
     }
 
     private static ObjectNode keys(AzureEncryptionSettings e) {

@@ -2,6 +2,7 @@ package io.snapshotsdk.openstack.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapshotsdk.CreateSnapshotRequest;
+import io.snapshotsdk.InvalidRequestException;
 import io.snapshotsdk.InvalidRequestException.Violation;
 import io.snapshotsdk.internal.client.RequestRules;
 import io.snapshotsdk.internal.json.Json;
@@ -22,7 +23,20 @@ final class CinderRules {
     static final Pattern METADATA_KEY = Pattern.compile("[a-zA-Z0-9-_:. /]{1,255}");
     static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
 
+    // Cinder ids are UUIDs; this admits any id of letters, digits, '-' and '_' and nothing that
+    // could change the URL it goes into (%2F, .., control characters, look-alike slashes).
+    static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private CinderRules() {}
+
+    /** Checks an id before it goes into a URL path; run before anything is sent, authentication included. */
+    static String checkId(String field, String id) {
+        RequestRules.requireId(ID, field, id);
+        if (!RESOURCE_ID.matcher(id).matches()) {
+            throw new InvalidRequestException(ID, field, "a Cinder id is 1 to 64 ASCII letters, digits, '-' and '_' (a UUID)");
+        }
+        return id;
+    }
 
     /** Checks the rules every API version shares; run before anything is sent, authentication included. */
     static Optional<OpenStackSnapshotOptions> check(CreateSnapshotRequest r, String token) {

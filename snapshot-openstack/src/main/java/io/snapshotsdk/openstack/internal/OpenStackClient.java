@@ -175,19 +175,22 @@ public final class OpenStackClient implements SnapshotClient {
     @Override
     public Snapshot getSnapshot(String snapshotId) {
         runtime.ensureOpen();
+        // Checked before the token and the catalog are fetched: a refused id sends nothing.
+        CinderRules.checkId("snapshotId", snapshotId);
         Volume v = volume();
         Response r = v.http().send(Request.builder("GET", Endpoints.path(ID, "snapshotId", URI.create(v.base()), "snapshots",
-                RequestRules.requireId(ID, "snapshotId", snapshotId))).operation("Snapshots.Show").header("Accept", "application/json").build());
+                snapshotId)).operation("Snapshots.Show").header("Accept", "application/json").build());
         return CinderSnapshots.from(snapshotObject(r), r.requestId());
     }
 
     @Override
     public void deleteSnapshot(String snapshotId) {
         runtime.ensureOpen();
+        CinderRules.checkId("snapshotId", snapshotId);
         Volume v = volume();
         try {
             v.http().send(Request.builder("DELETE", Endpoints.path(ID, "snapshotId", URI.create(v.base()), "snapshots",
-                    RequestRules.requireId(ID, "snapshotId", snapshotId))).operation("Snapshots.Delete").build());
+                    snapshotId)).operation("Snapshots.Delete").build());
         } catch (NotFoundException gone) {
             // Already gone: deleting is done.
         }

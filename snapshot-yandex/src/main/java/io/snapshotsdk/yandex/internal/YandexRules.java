@@ -25,6 +25,9 @@ final class YandexRules {
     static final Pattern LABEL_VALUE = Pattern.compile("[-_./@0-9a-z]{0,63}");
     static final int MAX_LABELS = 64;
     static final int MAX_ID = 50;
+    // Compute ids are 20 lower-case letters and digits; anything else cannot name a resource and
+    // must not reach a URL path (%2F, .., look-alike slashes).
+    static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_ID + "}");
 
     private YandexRules() {}
 
@@ -80,8 +83,8 @@ final class YandexRules {
     /** Checks an id before it goes into a URL path. */
     static void checkId(String field, String id) {
         RequestRules.requireId(ID, field, id);
-        if (id.length() > MAX_ID || !id.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new InvalidRequestException(ID, field, "is up to " + MAX_ID + " printable ASCII characters");
+        if (!RESOURCE_ID.matcher(id).matches()) {
+            throw new InvalidRequestException(ID, field, "is up to " + MAX_ID + " ASCII letters, digits, '-' and '_'");
         }
     }
 }

@@ -73,6 +73,16 @@ class YandexRulesAndErrorsTest {
     }
 
     @Test
+    void idsInUrlPathsAreLettersDigitsDashAndUnderscore() {
+        YandexRules.checkId("snapshotId", "fd8apannhdo9abcdefgh");
+        YandexRules.checkId("operationId", "x".repeat(50));
+        for (String bad : new String[] {"", " ", "..", "a/b", "%2F", "%2e%2e", "a\\b", "a?b", "a#b", "a\r\nb", "a\u0000", "a\uFF0Fb",
+            "a\u2215b", "é", "x".repeat(51)}) {
+            assertThat(catchThrowableOfType(InvalidRequestException.class, () -> YandexRules.checkId("snapshotId", bad))).as(bad).isNotNull();
+        }
+    }
+
+    @Test
     void lengthsLabelsAndTheFolder() {
         assertThat(violations(request().name("a".repeat(64)).build())).containsExactly("name");
         assertThat(violations(request().description("d".repeat(257)).build())).containsExactly("description");
