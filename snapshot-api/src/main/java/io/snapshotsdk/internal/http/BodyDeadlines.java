@@ -7,18 +7,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Ends response bodies still arriving at their deadline. One daemon thread looks every 50 ms
- * while bodies are being read and sleeps after a quiet minute; a body registers and leaves with
- * a set operation, so a call never wakes a thread (scheduling a timer task per call did, and
- * cost more than the rest of a loopback call).
+ * Ends calls still running at their deadline. One daemon thread looks every 50 ms while calls
+ * are in flight and sleeps after a quiet minute; a call registers and leaves with a set
+ * operation, so a call never wakes a thread (scheduling a timer task per call did, and cost more
+ * than the rest of a loopback call).
  */
 final class BodyDeadlines {
-    /** A body that can be ended. */
+    /** A call that can be ended. */
     interface Expirable {
-        /** Returns the {@link System#nanoTime()} at which the body must be complete. */
+        /** Returns the {@link System#nanoTime()} at which the call must be over. */
         long deadline();
 
-        /** Ends the body with a timeout. */
+        /** Ends the call with a timeout; it may add itself again with a later deadline. */
         void expire();
     }
 
@@ -33,8 +33,8 @@ final class BodyDeadlines {
 
     private BodyDeadlines() {}
 
-    void add(Expirable body) {
-        pending.add(body);
+    void add(Expirable call) {
+        pending.add(call);
         if (!ticking.get() && ticking.compareAndSet(false, true)) {
             Thread t = ticker;
             if (t == null) {
@@ -48,8 +48,16 @@ final class BodyDeadlines {
         }
     }
 
-    void remove(Expirable body) {
-        pending.remove(body);
+    void remove(Expirable call) {
+        pending.remove(call);
+    }
+
+    private static void expire(Expirable call) {
+        try {
+            call.expire();
+        } catch (RuntimeException e) {
+            // What ending one call set off must not stop the deadlines of all the others.
+        }
     }
 
     private void tick() {
@@ -60,15 +68,15 @@ final class BodyDeadlines {
                 long now = System.nanoTime();
                 if (!pending.isEmpty()) {
                     lastBusy = now;
-                    for (Expirable body : pending) {
-                        if (now - body.deadline() >= 0) {
-                            pending.remove(body);
-                            body.expire();
+                    for (Expirable call : pending) {
+                        if (now - call.deadline() >= 0) {
+                            pending.remove(call);
+                            expire(call);
                         }
                     }
                 } else if (now - lastBusy > IDLE_NANOS) {
                     ticking.set(false);
-                    // A body added while stopping sees ticking false and sets it again.
+                    // A call added while stopping sees ticking false and sets it again.
                     if (!pending.isEmpty() && ticking.compareAndSet(false, true)) {
                         continue;
                     }

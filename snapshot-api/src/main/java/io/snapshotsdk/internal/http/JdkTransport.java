@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends requests with the JDK's {@link HttpClient}. The attempt's deadline covers the whole
@@ -70,9 +72,10 @@ public final class JdkTransport implements Transport {
                 b.header(h.name(i), h.value(i));
             }
         }
-        BoundedSubscriber[] body = new BoundedSubscriber[1];
+        Call call = new Call(Thread.currentThread(), deadline, requestTimeout);
+        BodyDeadlines.SHARED.add(call);
         try {
-            HttpResponse<byte[]> r = client.send(b.build(), info -> body[0] = bounded(info, deadline));
+            HttpResponse<byte[]> r = client.send(b.build(), info -> call.body = bounded(info));
             if (r.statusCode() < 100 || r.statusCode() > 599) {
                 // The JDK passes any three digits; past 599 no status means anything.
                 throw new ProtocolException("invalid HTTP status " + r.statusCode());
@@ -85,36 +88,44 @@ public final class JdkTransport implements Transport {
             }
             throw e;
         } catch (InterruptedException e) {
+            if (call.endedByDeadline()) {
+                throw new HttpTimeoutException("no response within " + requestTimeout);
+            }
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the response");
         } finally {
-            if (body[0] != null) {
-                body[0].done();
-            }
+            BodyDeadlines.SHARED.remove(call);
+            call.finish();
         }
     }
 
-    private BoundedSubscriber bounded(HttpResponse.ResponseInfo info, long deadline) {
+    private BoundedSubscriber bounded(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
-        BoundedSubscriber s = new BoundedSubscriber(maxBodyBytes, declared > maxBodyBytes, deadline, requestTimeout);
-        BodyDeadlines.SHARED.add(s);
-        return s;
+        return new BoundedSubscriber(maxBodyBytes, declared > maxBodyBytes, requestTimeout);
     }
 
-    /** Collects the body and gives up as soon as it passes the bound. */
-    private static final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]>, BodyDeadlines.Expirable {
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final List<ByteBuffer> parts = new ArrayList<>();
-        private final long limit;
-        private final boolean tooLargeAlready;
-        private volatile Flow.Subscription subscription;
-        private long size;
-        private final long deadline;
-        private final Duration timeout;
+    /**
+     * One call in flight, watched until it ends. At its deadline a body still arriving is ended;
+     * the JDK ends a call still waiting for headers itself. Should the call outlive both by
+     * {@link #GRACE}, the thread blocked in {@code send} is interrupted, so that no state of the
+     * JDK client (a stalled selector thread included) can hold a caller past its timeout.
+     */
+    static final class Call implements BodyDeadlines.Expirable {
+        static final long GRACE = TimeUnit.SECONDS.toNanos(1);
+        private static final int RUNNING = 0;
+        private static final int DONE = 1;
+        private static final int INTERRUPTING = 2;
+        private static final int INTERRUPTED = 3;
 
-        BoundedSubscriber(long limit, boolean tooLargeAlready, long deadline, Duration timeout) {
-            this.limit = limit;
-            this.tooLargeAlready = tooLargeAlready;
+        private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private final Thread caller;
+        private final Duration timeout;
+        private volatile long deadline;
+        private volatile boolean bodyEnded;
+        volatile BoundedSubscriber body;
+
+        Call(Thread caller, long deadline, Duration timeout) {
+            this.caller = caller;
             this.deadline = deadline;
             this.timeout = timeout;
         }
@@ -125,24 +136,72 @@ public final class JdkTransport implements Transport {
         }
 
         @Override
+        public void expire() {
+            if (!bodyEnded) {
+                bodyEnded = true;
+                BoundedSubscriber b = body;
+                if (b != null) {
+                    b.expire();
+                }
+                deadline += GRACE;
+                BodyDeadlines.SHARED.add(this);
+            } else if (state.compareAndSet(RUNNING, INTERRUPTING)) {
+                caller.interrupt();
+                state.set(INTERRUPTED);
+            }
+        }
+
+        /** Returns whether the caller was interrupted because the call outlived its deadline. */
+        boolean endedByDeadline() {
+            return state.get() >= INTERRUPTING;
+        }
+
+        /** Ends the watch; clears an interrupt the watch sent as the call was ending anyway. */
+        void finish() {
+            if (state.compareAndSet(RUNNING, DONE)) {
+                return;
+            }
+            while (state.get() != INTERRUPTED) {
+                Thread.onSpinWait();
+            }
+            Thread.interrupted();
+        }
+
+        @Override
+        public String toString() {
+            return "call with a timeout of " + timeout;
+        }
+    }
+
+    /** Collects the body and gives up as soon as it passes the bound. */
+    private static final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final List<ByteBuffer> parts = new ArrayList<>();
+        private final long limit;
+        private final boolean tooLargeAlready;
+        private volatile Flow.Subscription subscription;
+        private long size;
+        private final Duration timeout;
+
+        BoundedSubscriber(long limit, boolean tooLargeAlready, Duration timeout) {
+            this.limit = limit;
+            this.tooLargeAlready = tooLargeAlready;
+            this.timeout = timeout;
+        }
+
+        @Override
         public CompletionStage<byte[]> getBody() {
             return result;
         }
 
         /** Gives up on a body still arriving at the deadline. */
-        @Override
-        public void expire() {
+        void expire() {
             if (result.completeExceptionally(new HttpTimeoutException("no complete response within " + timeout))) {
                 Flow.Subscription s = subscription;
                 if (s != null) {
                     s.cancel();
                 }
             }
-        }
-
-        /** Leaves the deadlines once the exchange is over. */
-        void done() {
-            BodyDeadlines.SHARED.remove(this);
         }
 
         @Override
