@@ -39,4 +39,35 @@ class ParseTest {
         assertThat(TokenStage.isSendable("t\u00e9")).isFalse();
         assertThat(TokenStage.isSendable("\uD83D\uDCA5")).isFalse();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "2025-02-03T23:53:18Z", "2025-02-03T23:53:18.1Z", "2025-02-03T23:53:18.195Z", "2025-02-03T23:53:18.123456789Z",
+        "2025-02-03T23:53:18+01:00", "2025-02-03T23:53:18.1951234-05:30", "2024-02-29T00:00:00Z", "1970-01-01T00:00:00Z",
+        "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2025-02-03t23:53:18z", " 2025-02-03T23:53:18Z ",
+        "2025-02-03T23:53:18+18:00", "2016-12-31T23:59:60Z"
+    })
+    void readsEveryInstantTheJdkReadsToTheSameValue(String text) {
+        assertThat(Parse.instant(text)).contains(java.time.Instant.parse(text.trim()));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "", "2025-02-03", "2025-02-03T23:53:18", "2025-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2025-13-01T00:00:00Z",
+        "2025-02-03T23:60:00Z", "2025-02-03T23:53:18.1234567890Z",
+        "2025-02-03T23:53:18+1:00", "2025-02-03T23:53:18+01:60", "2025-02-03T23:53:18Zjunk", "２025-02-03T23:53:18Z",
+        "2025-02-03 23:53:18Z"
+    })
+    void refusesWhatIsNotAnInstant(String text) {
+        assertThat(Parse.instant(text)).isEmpty();
+    }
+
+    @Test
+    void readsCindersZonelessTimesAsUtc() {
+        assertThat(Parse.instantUtcByDefault("2019-03-11T16:24:34.469003")).contains(Instant.parse("2019-03-11T16:24:34.469003Z"));
+        assertThat(Parse.instantUtcByDefault("2019-03-11T16:24:34")).contains(Instant.parse("2019-03-11T16:24:34Z"));
+        assertThat(Parse.instantUtcByDefault("2019-03-11T16:24:34+02:00")).contains(Instant.parse("2019-03-11T14:24:34Z"));
+        assertThat(Parse.instantUtcByDefault("2019-03-11T16:24")).contains(Instant.parse("2019-03-11T16:24:00Z"));
+        assertThat(Parse.instantUtcByDefault("yesterday")).isEmpty();
+    }
 }

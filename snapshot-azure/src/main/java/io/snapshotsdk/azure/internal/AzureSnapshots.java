@@ -6,8 +6,6 @@ import io.snapshotsdk.SnapshotState;
 import io.snapshotsdk.azure.AzureSnapshotClient;
 import io.snapshotsdk.internal.client.Parse;
 import io.snapshotsdk.internal.json.Json;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,7 +37,7 @@ final class AzureSnapshots {
                 .tags(Json.stringMap(n, "tags"))
                 .requestId(requestId);
         percent.ifPresent(b::progressPercent);
-        Json.text(p, "timeCreated").flatMap(AzureSnapshots::time).ifPresent(b::createdAt);
+        Json.text(p, "timeCreated").flatMap(Parse::instant).ifPresent(b::createdAt);
         // A negative or overflowing size is left out, like any field that does not parse.
         OptionalLong bytes = Json.int64(p, "diskSizeBytes");
         OptionalLong size = bytes.isPresent() ? Parse.bytes(bytes.getAsLong(), 1)
@@ -64,13 +62,5 @@ final class AzureSnapshots {
             case "deleting" -> SnapshotState.DELETING;
             default -> SnapshotState.CREATING;
         };
-    }
-
-    static Optional<java.time.Instant> time(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            return Parse.instant(text);
-        }
     }
 }

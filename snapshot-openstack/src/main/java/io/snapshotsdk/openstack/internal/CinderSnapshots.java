@@ -7,9 +7,6 @@ import io.snapshotsdk.internal.client.Parse;
 import io.snapshotsdk.internal.json.Json;
 import io.snapshotsdk.openstack.OpenStackSnapshotClient;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -59,10 +56,6 @@ final class CinderSnapshots {
 
     /** Cinder writes UTC without a zone ({@code 2019-03-11T16:24:34.469003}); older samples end in {@code Z}. */
     static Optional<Instant> time(String text) {
-        try {
-            return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Parse.instant(text);
-        }
+        return Parse.instantUtcByDefault(text);
     }
 }
