@@ -23,9 +23,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The table below is the list, provider by provider, in the order of the documents.
  */
-class ErrorCoverageTest {
+class ErrorCoverageTest extends RigScenarios {
     private static final Class<ServiceException> OTHER = ServiceException.class;
     private static final Class<AuthenticationException> AUTH = AuthenticationException.class;
     private static final Class<PermissionDeniedException> DENIED = PermissionDeniedException.class;
@@ -48,23 +45,6 @@ class ErrorCoverageTest {
     private static final Class<ThrottledException> THROTTLED = ThrottledException.class;
     private static final boolean RETRY = true;
     private static final boolean FINAL = false;
-
-    private static Rig rig;
-
-    @BeforeAll
-    static void start() {
-        rig = Rig.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        rig.reset();
-    }
 
     /** The client call a refusal answers. */
     enum Call { CREATE, GET, TOKEN }

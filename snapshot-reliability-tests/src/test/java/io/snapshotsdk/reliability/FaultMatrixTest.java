@@ -35,9 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -61,25 +58,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the answer, so a blind re-send would show up as a second snapshot; the others never reach it, so
  * a marked create must look up, find nothing, and send again.
  */
-class FaultMatrixTest {
+class FaultMatrixTest extends RigScenarios {
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     private static final String SHORT_TIMEOUT = "PT0.5S";
-    private static Rig rig;
-
-    @BeforeAll
-    static void start() {
-        rig = Rig.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        rig.reset();
-    }
 
     // ---- the connection -------------------------------------------------------------------
 

@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,26 +28,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * violations) are each refused with an {@link InvalidRequestException} naming the field, and the
  * proxy's journal stays empty: not even a token is fetched before the value is checked.
  */
-class HostileInputTest {
+class HostileInputTest extends RigScenarios {
     private static final int MIN_VALUES_PER_FIELD = 200;
     private static final int REPORTED = 10;
-
-    private static Rig rig;
-
-    @BeforeAll
-    static void start() {
-        rig = Rig.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        rig.reset();
-    }
 
     /** A field that goes into a URL: its valid value, its hostile values and how a client sends it. */
     private record Field(String name, String violationField, String valid, List<String> hostile, BiConsumer<SnapshotClient, String> send) {}

@@ -6,31 +6,11 @@ import io.snapshotsdk.Snapshot;
 import io.snapshotsdk.SnapshotClient;
 import io.snapshotsdk.SnapshotState;
 import io.snapshotsdk.WaitOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The rig itself: every provider's client creates, awaits and deletes through the proxy. */
-class RigTest {
-    private static Rig rig;
-
-    @BeforeAll
-    static void start() {
-        rig = Rig.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        rig.reset();
-    }
-
+class RigTest extends RigScenarios {
     @ParameterizedTest
     @EnumSource(Cloud.class)
     void everyCallPassesThroughTheProxy(Cloud cloud) {

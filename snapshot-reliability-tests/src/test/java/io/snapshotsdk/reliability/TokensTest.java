@@ -24,9 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * server error and dropped connections. A retried create still makes one snapshot. And the
  * generators behind those values give 100,000 distinct values, each one the provider accepts.
  */
-class TokensTest {
+class TokensTest extends RigScenarios {
     private static final int GENERATED = 100_000;
     // A UUID as RFC 9562 writes it, version 4 and the RFC variant.
     private static final Pattern UUID_V4 = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
@@ -48,23 +45,6 @@ class TokensTest {
     private static final Pattern NONCE = Pattern.compile("[0-9a-f]{32}");
     // Storage Gateway and EC2 tag values: letters, spaces, numbers and _ . : / = + - @, at most 256.
     private static final Pattern SGW_TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}");
-
-    private static Rig rig;
-
-    @BeforeAll
-    static void start() {
-        rig = Rig.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        rig.reset();
-    }
 
     @ParameterizedTest
     @EnumSource(Cloud.class)
