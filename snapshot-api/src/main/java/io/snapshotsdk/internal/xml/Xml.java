@@ -1,6 +1,10 @@
 package io.snapshotsdk.internal.xml;
 
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +36,18 @@ public final class Xml {
      * @throws XMLStreamException when it is not well-formed XML or declares a DTD
      */
     public static Xml parse(byte[] body) throws XMLStreamException {
-        XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+        // Decoded here, strictly: the JDK's parser prints malformed UTF-8 to System.err itself.
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new XMLStreamException("not UTF-8");
+        }
+        XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(text));
         try {
             List<Xml> stack = new ArrayList<>();
             Xml root = null;
