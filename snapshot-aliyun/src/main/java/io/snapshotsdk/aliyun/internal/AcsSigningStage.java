@@ -3,6 +3,7 @@ package io.snapshotsdk.aliyun.internal;
 import io.snapshotsdk.aliyun.AliyunSettings.SignatureVersion;
 import io.snapshotsdk.internal.codec.Hashing;
 import io.snapshotsdk.internal.codec.Rfc3986;
+import io.snapshotsdk.internal.codec.UtcTimestamps;
 import io.snapshotsdk.internal.http.Endpoints;
 import io.snapshotsdk.internal.http.Headers;
 import io.snapshotsdk.internal.http.Interceptor;
@@ -11,8 +12,6 @@ import io.snapshotsdk.internal.http.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +24,6 @@ import java.util.function.Supplier;
  */
 final class AcsSigningStage implements Interceptor {
     static final String API_VERSION = "2014-05-26";
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final SignatureVersion version;
     private final AliyunConfig credentials;
@@ -59,7 +57,7 @@ final class AcsSigningStage implements Interceptor {
         params.put("SignatureMethod", "HMAC-SHA1");
         params.put("SignatureVersion", "1.0");
         params.put("SignatureNonce", nonce.get());
-        params.put("Timestamp", TIMESTAMP.format(clock.instant()));
+        params.put("Timestamp", UtcTimestamps.extended(clock.instant()));
         credentials.securityToken().ifPresent(t -> params.put("SecurityToken", t));
         String canonical = AcsSignature.v1CanonicalQuery(params);
         String signature = AcsSignature.v1Signature(credentials.accessKeySecret(), AcsSignature.v1StringToSign(r.method(), canonical));
@@ -75,7 +73,7 @@ final class AcsSigningStage implements Interceptor {
                 .setHeader("Accept", "application/json")
                 .setHeader("x-acs-action", r.operation())
                 .setHeader("x-acs-version", API_VERSION)
-                .setHeader("x-acs-date", TIMESTAMP.format(clock.instant()))
+                .setHeader("x-acs-date", UtcTimestamps.extended(clock.instant()))
                 .setHeader("x-acs-signature-nonce", nonce.get())
                 .setHeader("x-acs-content-sha256", payloadHash);
         credentials.securityToken().ifPresent(t -> b.setHeader("x-acs-security-token", t)

@@ -46,4 +46,17 @@ class CodecTest {
         assertThat(Rfc3986.encode("2016-02-23T12:46:24Z")).isEqualTo("2016-02-23T12%3A46%3A24Z");
         assertThat(Rfc3986.encodePath("/example space/\u1234")).isEqualTo("/example%20space/%E1%88%B4");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "2026-12-01T12:00:00Z", "2015-08-30T12:36:00.999Z", "1970-01-01T00:00:00Z", "2024-02-29T23:59:59Z", "0001-01-01T00:00:00Z",
+        "9999-12-31T23:59:59Z"
+    })
+    void writesTheTwoSigningTimestampsAsTheJdkFormattersDo(String text) {
+        java.time.Instant t = java.time.Instant.parse(text);
+        assertThat(UtcTimestamps.basic(t)).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(t));
+        assertThat(UtcTimestamps.extended(t)).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(t));
+    }
 }

@@ -2,14 +2,13 @@ package io.snapshotsdk.aws.sgw.internal;
 
 import io.snapshotsdk.internal.codec.Hashing;
 import io.snapshotsdk.internal.codec.Rfc3986;
+import io.snapshotsdk.internal.codec.UtcTimestamps;
 import io.snapshotsdk.internal.http.Endpoints;
 import io.snapshotsdk.internal.http.Headers;
 import io.snapshotsdk.internal.http.Request;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,7 +26,6 @@ public final class SigV4 {
     /** The algorithm name in the string to sign and the {@code Authorization} header. */
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     // Hop-by-hop and volatile headers are never signed (the list botocore uses).
     private static final Set<String> UNSIGNED = Set.of("authorization", "connection", "expect", "keep-alive",
@@ -54,7 +52,7 @@ public final class SigV4 {
 
     /** Returns {@code request} signed at {@code now}: a fresh date, token and signature replace any old ones. */
     public Request sign(Request request, AwsCredentials credentials, Instant now) {
-        String amzDate = AMZ_DATE.format(now);
+        String amzDate = UtcTimestamps.basic(now);
         String payloadHash = Hashing.sha256Hex(request.body());
         Request.Builder b = request.toBuilder()
                 .removeHeader("Authorization")
@@ -114,7 +112,7 @@ public final class SigV4 {
 
     /** Returns {@code X-Amz-Date} for {@code now}: {@code yyyyMMdd'T'HHmmss'Z'} in UTC. */
     public static String amzDate(Instant now) {
-        return AMZ_DATE.format(now);
+        return UtcTimestamps.basic(now);
     }
 
     /** Returns the signing key: HMAC chained over date, region, service and {@code aws4_request}. */
