@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,30 +36,22 @@ import org.junit.jupiter.params.provider.MethodSource;
  * to 60 s; a longer one ends the retries and travels on the exception; a hint that is not a
  * delay (negative, text) is ignored in favour of the backoff. Per provider.
  */
-class BackoffTest {
+class BackoffTest extends RigScenarios {
     private static final long SEED = 20261201L;
     private static final Duration BASE = Duration.ofMillis(200);
     private static final Duration CAP = Duration.ofSeconds(20);
     private static final Duration LONGEST_HINT = Duration.ofSeconds(60);
     private static final Duration BUDGET = Duration.ofMinutes(5);
 
-    private static Rig rig;
     private static BackoffAndWaitClients clients;
 
     @BeforeAll
-    static void start() {
-        rig = Rig.start();
+    static void startClients() {
         clients = new BackoffAndWaitClients(rig);
     }
 
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
-
     @BeforeEach
-    void reset() {
-        rig.reset();
+    void freshClock() {
         clients.freshClock();
     }
 

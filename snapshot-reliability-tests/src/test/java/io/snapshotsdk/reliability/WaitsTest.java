@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,28 +34,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * wait in {@link OperationFailedException} on the first poll that shows it. The same holds for
  * {@code awaitSnapshotAsync}. Polls are counted in the proxy's journal. Per provider.
  */
-class WaitsTest {
+class WaitsTest extends RigScenarios {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final Duration FIRST_POLL = Duration.ofSeconds(2);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(30);
 
-    private static Rig rig;
     private static BackoffAndWaitClients clients;
 
     @BeforeAll
-    static void start() {
-        rig = Rig.start();
+    static void startClients() {
         clients = new BackoffAndWaitClients(rig);
     }
 
-    @AfterAll
-    static void stop() {
-        rig.close();
-    }
-
     @BeforeEach
-    void reset() {
-        rig.reset();
+    void freshClock() {
         clients.freshClock();
     }
 
