@@ -322,14 +322,14 @@ public final class AzureClient implements SnapshotClient {
         Matcher m = SNAPSHOT_ID.matcher(snapshotId);
         if (m.matches()) {
             // Each part becomes a path segment: a subscription GUID, a resource group and a snapshot name.
-            if (!AzureRules.SUBSCRIPTION.matcher(m.group(1)).matches() || !AzureRules.RESOURCE_GROUP.matcher(m.group(2)).matches()
-                    || !AzureRules.NAME.matcher(m.group(3)).matches()) {
+            if (!AzureRules.SUBSCRIPTION.matcher(m.group(1)).matches() || !AzureRules.isResourceGroup(m.group(2))
+                    || !AzureRules.isSnapshotName(m.group(3))) {
                 throw new InvalidRequestException(ID, "snapshotId", "an ARM id needs a subscription GUID, a resource group that "
                         + AzureRules.RESOURCE_GROUP_RULE.replaceFirst("^must ", "") + " and a valid snapshot name");
             }
             return resourceUrl(m.group(1), m.group(2), m.group(3));
         }
-        if (!AzureRules.NAME.matcher(snapshotId).matches()) {
+        if (!AzureRules.isSnapshotName(snapshotId)) {
             throw new InvalidRequestException(ID, "snapshotId",
                     "must be a snapshot's ARM id (/subscriptions/…/providers/Microsoft.Compute/snapshots/name) or a valid name");
         }

@@ -15,6 +15,9 @@ import io.snapshotsdk.internal.json.Json;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -168,5 +171,79 @@ class AzureRulesTest {
         assertThat(AzureClient.audience(java.net.URI.create("https://management.azure.com"))).isEqualTo("https://management.azure.com");
         assertThat(AzureClient.audience(java.net.URI.create("https://management.chinacloudapi.cn/"))).isEqualTo("https://management.chinacloudapi.cn");
         assertThat(AzureClient.audience(java.net.URI.create("http://127.0.0.1:8080"))).isEqualTo("http://127.0.0.1:8080");
+    }
+
+    // The name, resource-group and resource-id rules as ARM states them; the client's hand-written
+    // checks must agree with them on every input.
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?");
+    private static final Pattern RESOURCE_GROUP = Pattern.compile("[\\p{L}\\p{N}_().\\-]{0,89}[\\p{L}\\p{N}_()\\-]");
+    private static final Pattern RESOURCE_ID = Pattern.compile(
+            "/?subscriptions/[^/\\s]+/resourceGroups/[^/\\s]+/providers/[^/\\s]+/[^\\s]+", Pattern.CASE_INSENSITIVE);
+    // Letters, digits, every allowed symbol, white space, other ASCII, a letter and numbers beyond
+    // ASCII and Latin-1 (Arabic-Indic digit, Roman numeral, vulgar fraction), a supplementary letter,
+    // a lone surrogate, and the long s and Kelvin sign, which fold to ASCII letters in Unicode.
+    private static final String[] PIECES = {"a", "Z", "0", "9", "_", ".", "-", "(", ")", "/", " ", "\t", "\u000B", "!", "é", "日",
+        "\u0663", "\u2163", "\u00BD", "\uD835\uDC9C", "\uD835", "\u017F", "\u212A", "s", "S", "k"};
+
+    private static String randomText(Random random, int maxPieces) {
+        StringBuilder b = new StringBuilder();
+        for (int i = random.nextInt(maxPieces + 1); i > 0; i--) {
+            b.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        return b.toString();
+    }
+
+    private static void assertAgrees(Predicate<String> check, Pattern rule, Iterable<String> inputs) {
+        int matched = 0;
+        int refused = 0;
+        for (String s : inputs) {
+            boolean expected = rule.matcher(s).matches();
+            assertThat(check.test(s)).as("%s on %s", rule, s).isEqualTo(expected);
+            if (expected) {
+                matched++;
+            } else {
+                refused++;
+            }
+        }
+        assertThat(matched).as("inputs the rule accepts").isGreaterThan(100);
+        assertThat(refused).as("inputs the rule refuses").isGreaterThan(100);
+    }
+
+    @Test
+    void snapshotNameAndResourceGroupChecksAgreeWithArmRules() {
+        Random random = new Random(20261202);
+        List<String> names = new java.util.ArrayList<>(List.of("", "a", "a.", "a_", "a-", "_a", ".a", "a".repeat(80), "a".repeat(81),
+                "(", "(.", "x".repeat(90), "x".repeat(91), "日".repeat(90), "\uD835\uDC9C".repeat(90), "\uD835\uDC9C".repeat(91)));
+        for (int i = 0; i < 50_000; i++) {
+            names.add(randomText(random, random.nextBoolean() ? 4 : 100));
+        }
+        // Mostly allowed characters, so that long names both pass and fail.
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(95); n > 0; n--) {
+                b.append("aZ09_.-()".charAt(random.nextInt(9)));
+            }
+            names.add(b.toString());
+        }
+        assertAgrees(AzureRules::isSnapshotName, NAME, names);
+        assertAgrees(AzureRules::isResourceGroup, RESOURCE_GROUP, names);
+    }
+
+    @Test
+    void resourceIdCheckAgreesWithArmRule() {
+        Random random = new Random(7);
+        // Each part's word as ARM writes it, in other ASCII case, and with a long s that folds to 's'.
+        String[][] words = {{"subscriptions", "SUBSCRIPTIONS", "\u017Fubscriptions"}, {"resourceGroups", "resourcegroups", "resourceGroup\u017F"},
+            {"providers", "Providers", "provider\u017F"}};
+        List<String> ids = new java.util.ArrayList<>(List.of(DISK, DISK.substring(1), "/" + DISK, DISK + " ", DISK + "/", ""));
+        for (int i = 0; i < 60_000; i++) {
+            StringBuilder b = new StringBuilder(random.nextBoolean() ? "/" : "");
+            for (int part = 0; part < 3; part++) {
+                b.append(random.nextInt(12) == 0 ? randomText(random, 2) : words[part][random.nextInt(8) == 0 ? 2 : random.nextInt(2)]);
+                b.append(random.nextInt(15) == 0 ? "" : "/").append(randomText(random, 3)).append(random.nextInt(15) == 0 ? "" : "/");
+            }
+            ids.add(b.append(randomText(random, 4)).toString());
+        }
+        assertAgrees(AzureRules::isResourceId, RESOURCE_ID, ids);
     }
 }
