@@ -18,6 +18,8 @@ public final class Hashing {
     private static final ThreadLocal<Mac> HMAC_SHA_256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
     private static final ThreadLocal<Mac> HMAC_SHA_1 = ThreadLocal.withInitial(() -> mac("HmacSHA1"));
 
+    private static final String EMPTY_SHA_256_HEX = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
     private Hashing() {}
 
     /** Returns the SHA-256 digest of {@code data}. */
@@ -28,7 +30,8 @@ public final class Hashing {
 
     /** Returns the SHA-256 digest of {@code data} as lower-case hex. */
     public static String sha256Hex(byte[] data) {
-        return hex(sha256(data));
+        // Most signed requests have no body.
+        return data.length == 0 ? EMPTY_SHA_256_HEX : hex(sha256(data));
     }
 
     /** Returns the SHA-256 digest of the UTF-8 bytes of {@code text} as lower-case hex. */

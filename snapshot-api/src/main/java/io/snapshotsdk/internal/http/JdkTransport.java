@@ -11,8 +11,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -30,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class JdkTransport implements Transport {
     // The JDK sets these itself and refuses them from callers.
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
+    // Compared ignoring case on every header of every call, hence a list and no lower-casing.
+    private static final List<String> RESTRICTED = List.of("host", "content-length", "connection", "expect", "upgrade");
 
     private final HttpClient client;
     private final Duration requestTimeout;
@@ -68,7 +67,7 @@ public final class JdkTransport implements Transport {
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         Headers h = request.headers();
         for (int i = 0; i < h.size(); i++) {
-            if (!RESTRICTED.contains(h.name(i).toLowerCase(Locale.ROOT))) {
+            if (!isRestricted(h.name(i))) {
                 b.header(h.name(i), h.value(i));
             }
         }
@@ -97,6 +96,15 @@ public final class JdkTransport implements Transport {
             BodyDeadlines.SHARED.remove(call);
             call.finish();
         }
+    }
+
+    private static boolean isRestricted(String name) {
+        for (String r : RESTRICTED) {
+            if (r.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private BoundedSubscriber bounded(HttpResponse.ResponseInfo info) {

@@ -132,9 +132,12 @@ public final class Request {
             return this;
         }
 
-        /** Sets the body and its {@code Content-Type}. */
+        /**
+         * Sets the body and its {@code Content-Type}. The request keeps {@code body} itself, not a
+         * copy (bodies are built for one request): the caller must not modify it afterwards.
+         */
         public Builder body(byte[] body, String contentType) {
-            this.body = body.clone();
+            this.body = body;
             headers.set("Content-Type", contentType);
             return this;
         }

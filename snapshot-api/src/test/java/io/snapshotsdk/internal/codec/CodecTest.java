@@ -13,6 +13,7 @@ class CodecTest {
     void sha256OfAbc() {
         assertThat(Hashing.sha256Hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assertThat(Hashing.sha256Hex(new byte[0])).isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(Hashing.sha256Hex(new byte[0])).isEqualTo(Hashing.hex(Hashing.sha256(new byte[0])));
     }
 
     @Test
