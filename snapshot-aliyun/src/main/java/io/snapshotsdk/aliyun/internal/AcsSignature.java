@@ -67,7 +67,8 @@ public final class AcsSignature {
      */
     public static String v3CanonicalRequest(String method, String path, Map<String, String> query,
             TreeMap<String, String> signedHeaders, String payloadHash) {
-        StringBuilder s = new StringBuilder(512).append(method.toUpperCase(Locale.ROOT)).append('\n')
+        // Room for a typical canonical request (about 700 characters) without growing.
+        StringBuilder s = new StringBuilder(1024).append(method.toUpperCase(Locale.ROOT)).append('\n')
                 .append(path).append('\n')
                 .append(v3CanonicalQuery(query)).append('\n');
         signedHeaders.forEach((name, value) -> s.append(name).append(':').append(value).append('\n'));

@@ -89,9 +89,8 @@ final class AcsSigningStage implements Interceptor {
         String path = unsigned.uri().getRawPath() == null || unsigned.uri().getRawPath().isEmpty() ? "/" : unsigned.uri().getRawPath();
         String canonical = AcsSignature.v3CanonicalRequest(unsigned.method(), path, query(unsigned.uri()), signed, payloadHash);
         String signature = AcsSignature.v3Signature(credentials.accessKeySecret(), AcsSignature.v3StringToSign(canonical));
-        return unsigned.toBuilder()
-                .setHeader("Authorization", AcsSignature.v3Authorization(credentials.accessKeyId(), signed, signature))
-                .build();
+        // The builder is still the unsigned request's: it only needs the signature added.
+        return b.setHeader("Authorization", AcsSignature.v3Authorization(credentials.accessKeyId(), signed, signature)).build();
     }
 
     /** Returns the decoded query parameters of {@code uri}. */

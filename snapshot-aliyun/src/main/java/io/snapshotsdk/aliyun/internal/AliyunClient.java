@@ -148,14 +148,13 @@ public final class AliyunClient implements SnapshotClient {
     }
 
     private Request rpc(String action, Map<String, String> params, boolean retrySafe) {
-        StringBuilder q = new StringBuilder();
-        params.forEach((k, v) -> {
-            if (q.length() > 0) {
-                q.append('&');
-            }
-            q.append(Rfc3986.encode(k)).append('=').append(Rfc3986.encode(v));
-        });
-        return Request.builder("POST", URI.create(endpoint + "/" + (q.length() == 0 ? "" : "?" + q)))
+        StringBuilder url = new StringBuilder(512).append(endpoint).append('/');
+        char separator = '?';
+        for (Map.Entry<String, String> p : params.entrySet()) {
+            url.append(separator).append(Rfc3986.encode(p.getKey())).append('=').append(Rfc3986.encode(p.getValue()));
+            separator = '&';
+        }
+        return Request.builder("POST", URI.create(url.toString()))
                 .operation(action)
                 .retrySafe(retrySafe)
                 .build();
