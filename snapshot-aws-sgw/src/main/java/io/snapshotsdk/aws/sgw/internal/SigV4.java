@@ -75,8 +75,8 @@ public final class SigV4 {
                 canonicalQuery(uri.getRawQuery()), canonical, payloadHash);
         String scope = scope(amzDate.substring(0, 8));
         String signature = signature(credentials.secretAccessKey(), amzDate, scope, canonicalRequest);
-        return unsigned.toBuilder()
-                .setHeader("Authorization", ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
+        // The builder is still the unsigned request's: it only needs the signature added.
+        return b.setHeader("Authorization", ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
                         + ", SignedHeaders=" + String.join(";", canonical.keySet()) + ", Signature=" + signature)
                 .build();
     }
@@ -135,7 +135,8 @@ public final class SigV4 {
      */
     public static String canonicalRequest(String method, String canonicalUri, String canonicalQuery,
             Map<String, String> canonicalHeaders, String payloadHash) {
-        StringBuilder s = new StringBuilder(256).append(method).append('\n')
+        // Room for a typical canonical request without growing.
+        StringBuilder s = new StringBuilder(1024).append(method).append('\n')
                 .append(canonicalUri).append('\n')
                 .append(canonicalQuery).append('\n');
         canonicalHeaders.forEach((name, value) -> s.append(name).append(':').append(value).append('\n'));
@@ -169,7 +170,7 @@ public final class SigV4 {
      * segment decoded and then percent-encoded once.
      */
     public static String canonicalUri(String rawPath) {
-        if (rawPath == null || rawPath.isEmpty()) {
+        if (rawPath == null || rawPath.isEmpty() || rawPath.equals("/")) {
             return "/";
         }
         List<String> out = new ArrayList<>();
@@ -218,6 +219,9 @@ public final class SigV4 {
     }
 
     private static String trimAll(String value) {
+        if (isTrimmed(value)) {
+            return value;
+        }
         StringBuilder s = new StringBuilder(value.length());
         boolean space = false;
         for (int i = 0; i < value.length(); i++) {
@@ -233,5 +237,16 @@ public final class SigV4 {
             }
         }
         return s.toString();
+    }
+
+    /** Returns whether {@link #trimAll} would return {@code value} unchanged, as it does for most values. */
+    private static boolean isTrimmed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || (c == ' ' && (i == 0 || i == value.length() - 1 || value.charAt(i + 1) == ' '))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -9,6 +9,8 @@ import io.snapshotsdk.InvalidRequestException.Violation;
 import io.snapshotsdk.ProviderOptions;
 import io.snapshotsdk.aws.sgw.AwsSgwSnapshotClient;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The model's and the API reference's rules, all reported at once. */
@@ -99,5 +101,28 @@ class SgwRulesTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> SgwRules.snapshotId(bad)).as(bad)
                     .isInstanceOf(InvalidRequestException.class);
         }
+    }
+
+    @Test
+    void tagTextCheckAgreesWithTheSeedsRule() {
+        Pattern rule = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+        // Letters, numbers and separators beyond ASCII (no-break space, line and paragraph
+        // separators, Arabic-Indic digit, Roman numeral, fraction), a supplementary letter, a lone
+        // surrogate, every allowed symbol and some that are not.
+        String[] pieces = {"a", "Z", "0", " ", "\u00A0", "\u2028", "\u2029", "\u0663", "\u2163", "\u00BD", "日", "\uD835\uDC9C", "\uD835",
+            "_", ".", ":", "/", "=", "+", "-", "@", "\t", "!", "#", "*", "\u00AD"};
+        Random random = new Random(11);
+        int accepted = 0;
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(6); n > 0; n--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            boolean expected = rule.matcher(text).matches();
+            assertThat(SgwRules.isTagText(text)).as(text).isEqualTo(expected);
+            accepted += expected ? 1 : 0;
+        }
+        assertThat(accepted).isBetween(1_000, 99_000);
     }
 }
