@@ -17,7 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -26,12 +28,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * 64 creates in flight at once against the loopback stub, in calls per second: the SDK's
  * synchronous {@code createSnapshot} from 64 caller threads sharing one client, beside 64 raw
  * {@code HttpClient.sendAsync} calls of the same request on a default JDK client.
+ *
+ * <p>The warm-up is as long as {@link CreateBenchmark}'s, for the same reason: on two cores
+ * calls per second still climb after 5 s.
  */
+@Fork(1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 3, time = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -12,18 +12,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The JDK client's own choices, one at a time, on one small POST: the evidence behind the
  * transport's settings (HTTP/1.1, tasks on the selector thread, the blocking {@code send}).
  */
+@Fork(1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 3, time = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -62,11 +68,6 @@ public class JdkClientChoicesBenchmark {
     @Benchmark
     public byte[] http11Send() throws IOException, InterruptedException {
         return http11.send(post, HttpResponse.BodyHandlers.ofByteArray()).body();
-    }
-
-    @Benchmark
-    public byte[] http11SendAsyncThenGet() throws InterruptedException, ExecutionException, TimeoutException {
-        return http11.sendAsync(post, HttpResponse.BodyHandlers.ofByteArray()).get(60, TimeUnit.SECONDS).body();
     }
 
     @Benchmark

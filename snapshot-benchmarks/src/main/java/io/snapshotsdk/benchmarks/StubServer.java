@@ -148,17 +148,6 @@ final class StubServer implements AutoCloseable {
         }
     }
 
-    /** Answers {@code request} as a connection would, without one; the request body is not looked at. */
-    InMemoryHttpClient.Answer answerInMemory(java.net.http.HttpRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        request.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
-        String target = request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
-        Reply r = answer(new Exchange(request.method(), target, headers, new byte[0]));
-        Map<String, List<String>> lower = new LinkedHashMap<>();
-        r.headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        return new InMemoryHttpClient.Answer(r.status, lower, r.body);
-    }
-
     private Reply answer(Exchange e) {
         List<Route> snapshot;
         synchronized (this) {
